@@ -1,0 +1,98 @@
+//! Finding fingerprints: stable across line shifts and unrelated edits.
+//!
+//! Algorithm (version 1): `sha256("rampart-fp-v1" ‖ rule id ‖ path ‖ key ‖ occurrence)`, hex,
+//! first 32 characters, where each part is followed by a NUL byte and
+//! - `key` is the SHA-256 of the secret value for secret findings, otherwise the snippet with all
+//!   whitespace runs collapsed to one space and trimmed (so re-indentation does not change it);
+//! - `occurrence` is the index of this finding among findings with the same rule, path and key,
+//!   in line order (so two identical lines in one file get different fingerprints, and adding a
+//!   third copy below them leaves the first two unchanged).
+//!
+//! Line and column numbers are deliberately not part of it: inserting lines above a finding
+//! moves it, but does not make it a new finding.
+
+use std::collections::HashMap;
+
+use sha2::{Digest, Sha256};
+
+use crate::Finding;
+
+/// The fingerprint of one finding, given its occurrence index.
+pub fn fingerprint(rule_id: &str, path: &str, key: &str, occurrence: usize) -> String {
+    let mut h = Sha256::new();
+    for part in ["rampart-fp-v1", rule_id, path, key, &occurrence.to_string()] {
+        h.update(part.as_bytes());
+        h.update([0]);
+    }
+    hex::encode(h.finalize())[..32].to_string()
+}
+
+fn key_of(f: &Finding) -> String {
+    match &f.secret {
+        Some(s) => s.sha256.clone(),
+        None => f.snippet.split_whitespace().collect::<Vec<_>>().join(" "),
+    }
+}
+
+/// Sorts findings into report order and gives each its fingerprint.
+pub fn assign_fingerprints(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let mut seen: HashMap<(String, String, String), usize> = HashMap::new();
+    for f in findings.iter_mut() {
+        let key = key_of(f);
+        let n = seen
+            .entry((f.rule_id.clone(), f.location.path.clone(), key.clone()))
+            .or_insert(0);
+        f.fingerprint = fingerprint(&f.rule_id, &f.location.path, &key, *n);
+        *n += 1;
+    }
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Confidence, Location, RuleMeta, Severity};
+
+    fn finding_at(line: u32, snippet: &str) -> Finding {
+        let rule = RuleMeta {
+            id: "r".into(),
+            analyzer: "test".into(),
+            title: "t".into(),
+            description: String::new(),
+            severity: Severity::High,
+            confidence: Confidence::High,
+            cwe: vec![798],
+            remediation: String::new(),
+            references: vec![],
+        };
+        let loc = Location {
+            path: "a.py".into(),
+            start_line: line,
+            start_column: 1,
+            end_line: line,
+            end_column: 2,
+        };
+        rule.finding("m".into(), loc, snippet.into())
+    }
+
+    #[test]
+    fn stable_when_lines_shift_and_indentation_changes() {
+        let mut before = vec![finding_at(3, "x = eval(y)")];
+        let mut after = vec![finding_at(10, "    x  =  eval(y)")];
+        assign_fingerprints(&mut before);
+        assign_fingerprints(&mut after);
+        assert_eq!(before[0].fingerprint, after[0].fingerprint);
+    }
+
+    #[test]
+    fn identical_lines_get_distinct_fingerprints() {
+        let mut two = vec![finding_at(9, "eval(y)"), finding_at(2, "eval(y)")];
+        assign_fingerprints(&mut two);
+        assert_ne!(two[0].fingerprint, two[1].fingerprint);
+        assert_eq!(two[0].location.start_line, 2);
+        let mut changed = vec![finding_at(2, "eval(z)")];
+        assign_fingerprints(&mut changed);
+        assert_ne!(changed[0].fingerprint, two[0].fingerprint);
+    }
+}
