@@ -34,11 +34,11 @@ fn key_of(f: &Finding) -> String {
     }
 }
 
-/// Sorts findings into report order and gives each its fingerprint.
-pub fn assign_fingerprints(findings: &mut [Finding]) {
-    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+/// Gives each finding its fingerprint. Findings must be in report order (see
+/// [`Finding::sort_key`]), so that occurrence indexes follow line order.
+pub fn assign_fingerprints<'a>(findings: impl IntoIterator<Item = &'a mut Finding>) {
     let mut seen: HashMap<(String, String, String), usize> = HashMap::new();
-    for f in findings.iter_mut() {
+    for f in findings {
         let key = key_of(f);
         let n = seen
             .entry((f.rule_id.clone(), f.location.path.clone(), key.clone()))
@@ -46,7 +46,12 @@ pub fn assign_fingerprints(findings: &mut [Finding]) {
         f.fingerprint = fingerprint(&f.rule_id, &f.location.path, &key, *n);
         *n += 1;
     }
+}
+
+/// Sorts findings into report order and fingerprints them.
+pub fn sort_and_fingerprint(findings: &mut [Finding]) {
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    assign_fingerprints(findings.iter_mut());
 }
 
 #[cfg(test)]
@@ -80,19 +85,19 @@ mod tests {
     fn stable_when_lines_shift_and_indentation_changes() {
         let mut before = vec![finding_at(3, "x = eval(y)")];
         let mut after = vec![finding_at(10, "    x  =  eval(y)")];
-        assign_fingerprints(&mut before);
-        assign_fingerprints(&mut after);
+        sort_and_fingerprint(&mut before);
+        sort_and_fingerprint(&mut after);
         assert_eq!(before[0].fingerprint, after[0].fingerprint);
     }
 
     #[test]
     fn identical_lines_get_distinct_fingerprints() {
         let mut two = vec![finding_at(9, "eval(y)"), finding_at(2, "eval(y)")];
-        assign_fingerprints(&mut two);
+        sort_and_fingerprint(&mut two);
         assert_ne!(two[0].fingerprint, two[1].fingerprint);
         assert_eq!(two[0].location.start_line, 2);
         let mut changed = vec![finding_at(2, "eval(z)")];
-        assign_fingerprints(&mut changed);
+        sort_and_fingerprint(&mut changed);
         assert_ne!(changed[0].fingerprint, two[0].fingerprint);
     }
 }

@@ -10,7 +10,7 @@ mod redact;
 mod severity;
 
 pub use finding::{Finding, Location, Provenance, RuleMeta, SecretInfo};
-pub use fingerprint::{assign_fingerprints, fingerprint};
+pub use fingerprint::{assign_fingerprints, fingerprint, sort_and_fingerprint};
 pub use owasp::{OwaspCategory, owasp_2021, owasp_2025};
 pub use redact::{redact, sha256_hex};
 pub use severity::{Confidence, ParseLevelError, Severity};

@@ -1,1 +1,320 @@
+//! The secrets analyzer: credentials in files and in git history.
+//!
+//! Pipeline (see `ARCHITECTURE.md`): rules (data, `rules/*.toml`) → keyword prefilter
+//! (Aho-Corasick) → regex on the lines around each keyword → filters (placeholders, entropy,
+//! allowlists) → validators (checksums) → findings with the value redacted and hashed.
 
+mod allowlist;
+mod decode;
+mod filter;
+mod gitleaks;
+pub mod history;
+mod rule;
+mod scanner;
+mod validate;
+
+use std::path::Path;
+
+use memchr::memchr_iter;
+use rampart_core::{Finding, Location, RuleMeta, SecretInfo, redact, sha256_hex};
+use rampart_engine::{AnalyzeError, Analyzer, Budget, SecretsConfig, SourceFile};
+
+pub use allowlist::AllowlistSpec;
+pub use filter::entropy;
+pub use gitleaks::{CustomRules, parse_gitleaks};
+pub use rule::{Rule, RuleError, RuleSpec, builtin_specs, parse_rule_file};
+pub use scanner::{Scanner, SecretMatch};
+pub use validate::Validator;
+
+/// The secrets analyzer, ready to scan.
+pub struct SecretsAnalyzer {
+    scanner: Scanner,
+    decode_base64: bool,
+}
+
+/// A version string for the built-in rule pack: rule count and a digest of the rule files.
+pub fn rule_pack_version() -> String {
+    let mut all = String::new();
+    for (name, text) in rule::BUILTIN_RULE_FILES {
+        all.push_str(name);
+        all.push_str(text);
+    }
+    let n = builtin_specs().map(|s| s.len()).unwrap_or(0);
+    format!(
+        "secrets {n} rules, digest {}",
+        &sha256_hex(all.as_bytes())[..12]
+    )
+}
+
+impl SecretsAnalyzer {
+    /// Every built-in rule, nothing else.
+    pub fn builtin() -> Result<SecretsAnalyzer, RuleError> {
+        Self::from_config(&SecretsConfig::default(), &[], None)
+    }
+
+    /// Built-in rules (unless turned off), custom gitleaks rule files from the config (paths
+    /// relative to `config_dir`) and a `.gitleaks.toml` in `config_dir`, minus `disabled` ids.
+    pub fn from_config(
+        cfg: &SecretsConfig,
+        disabled: &[String],
+        config_dir: Option<&Path>,
+    ) -> Result<SecretsAnalyzer, RuleError> {
+        let mut specs: Vec<(String, RuleSpec)> = Vec::new();
+        let mut use_builtin = cfg.builtin;
+        let mut disabled: Vec<String> = disabled.to_vec();
+        let mut global = Vec::new();
+        let mut files: Vec<std::path::PathBuf> = cfg
+            .custom_rules
+            .iter()
+            .map(|p| config_dir.map_or_else(|| p.clone(), |d| d.join(p)))
+            .collect();
+        if let Some(auto) = config_dir
+            .map(|d| d.join(".gitleaks.toml"))
+            .filter(|p| p.is_file())
+            && !files.contains(&auto)
+        {
+            files.push(auto);
+        }
+        let mut custom = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        while let Some(path) = files.pop() {
+            if !seen.insert(path.clone()) {
+                continue;
+            }
+            let name = path.display().to_string();
+            let text = std::fs::read_to_string(&path).map_err(|e| RuleError::Toml {
+                file: name.clone(),
+                message: format!("cannot read: {e}"),
+            })?;
+            let c = parse_gitleaks(&name, &text)?;
+            // A gitleaks file with `[extend] useDefault` keeps the built-ins; one without
+            // replaces them, as in gitleaks — unless rampart.toml asks for built-ins explicitly.
+            use_builtin &= c.use_default || cfg.builtin;
+            disabled.extend(c.disabled);
+            global.extend(c.global_allowlists);
+            if let Some(ext) = c.extends {
+                files.push(
+                    path.parent()
+                        .map_or_else(|| ext.clone().into(), |d| d.join(&ext)),
+                );
+            }
+            custom.extend(c.rules.into_iter().map(|r| (name.clone(), r)));
+        }
+        if use_builtin {
+            specs.extend(builtin_specs()?);
+        }
+        specs.extend(custom);
+        let mut rules = Vec::new();
+        for (file, spec) in specs {
+            if disabled.contains(&spec.id) {
+                continue;
+            }
+            rules.push(Rule::compile(spec, &file)?);
+        }
+        let global = global
+            .iter()
+            .map(|a| {
+                a.compile().map_err(|message| RuleError::Invalid {
+                    file: "allowlist".into(),
+                    id: "(global)".into(),
+                    message,
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(SecretsAnalyzer {
+            scanner: Scanner::new(rules, global),
+            decode_base64: cfg.decode_base64,
+        })
+    }
+
+    pub fn scanner(&self) -> &Scanner {
+        &self.scanner
+    }
+
+    /// Secrets in one buffer, as findings (fingerprints not yet assigned).
+    pub fn find(
+        &self,
+        bytes: &[u8],
+        rel_path: &str,
+        commit: Option<&str>,
+        budget: &Budget,
+    ) -> Result<Vec<Finding>, AnalyzeError> {
+        let raw = self.scanner.scan(bytes, rel_path, commit);
+        let mut hits: Vec<Hit> = raw
+            .into_iter()
+            .map(|m| Hit {
+                span: (m.start, m.end),
+                redact_span: (m.secret_start, m.secret_end),
+                secret: bytes[m.secret_start..m.secret_end].to_vec(),
+                decoded: false,
+                m,
+            })
+            .collect();
+        if self.decode_base64 {
+            for block in decode::decoded_blocks(bytes) {
+                if budget.exceeded() {
+                    return Err(AnalyzeError::BudgetExceeded);
+                }
+                if hits
+                    .iter()
+                    .any(|h| h.span.0 < block.end && block.start < h.span.1)
+                {
+                    continue;
+                }
+                for m in self.scanner.scan(&block.text, rel_path, commit) {
+                    hits.push(Hit {
+                        span: (block.start, block.end),
+                        redact_span: (block.start, block.end),
+                        secret: block.text[m.secret_start..m.secret_end].to_vec(),
+                        decoded: true,
+                        m,
+                    });
+                }
+            }
+        }
+        Ok(self.to_findings(bytes, rel_path, hits))
+    }
+
+    fn to_findings(&self, bytes: &[u8], rel_path: &str, mut hits: Vec<Hit>) -> Vec<Finding> {
+        hits.sort_by_key(|h| (h.redact_span.0, h.m.rule));
+        let redactions: Vec<(usize, usize, String)> = hits
+            .iter()
+            .map(|h| {
+                (
+                    h.redact_span.0,
+                    h.redact_span.1,
+                    redact(&String::from_utf8_lossy(&h.secret)),
+                )
+            })
+            .collect();
+        let mut lines = LineIndex::new(bytes);
+        let mut out = Vec::with_capacity(hits.len());
+        for h in &hits {
+            let rule = &self.scanner.rules()[h.m.rule];
+            let value = String::from_utf8_lossy(&h.secret);
+            let shown = redact(&value);
+            let (start_line, start_column) = lines.position(h.redact_span.0);
+            let (end_line, end_column) = lines.position(h.redact_span.1);
+            let location = Location {
+                path: rel_path.to_string(),
+                start_line,
+                start_column,
+                end_line,
+                end_column,
+            };
+            let snippet = snippet(bytes, h.redact_span.0, &redactions);
+            let how = if h.decoded {
+                " (inside a base64 block)"
+            } else {
+                ""
+            };
+            let message = format!("{}{how}: {shown}", rule.meta.title);
+            let mut f = rule.meta.finding(message, location, snippet);
+            f.confidence = h.m.confidence;
+            f.secret = Some(SecretInfo {
+                redacted: shown,
+                sha256: sha256_hex(&h.secret),
+                checksum_valid: h.m.checksum_valid,
+                decoded: h.decoded,
+            });
+            out.push(f);
+        }
+        out
+    }
+}
+
+struct Hit {
+    m: SecretMatch,
+    /// The bytes of the original buffer the finding covers (the encoded run when decoded).
+    span: (usize, usize),
+    /// What must never be shown.
+    redact_span: (usize, usize),
+    secret: Vec<u8>,
+    decoded: bool,
+}
+
+/// Byte offset → (line, column), both 1-based, for offsets visited in increasing order.
+struct LineIndex<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+    line: u32,
+    line_start: usize,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        LineIndex {
+            bytes,
+            offset: 0,
+            line: 1,
+            line_start: 0,
+        }
+    }
+
+    fn position(&mut self, at: usize) -> (u32, u32) {
+        if at < self.offset {
+            *self = LineIndex::new(self.bytes);
+        }
+        for nl in memchr_iter(b'\n', &self.bytes[self.offset..at]) {
+            self.line += 1;
+            self.line_start = self.offset + nl + 1;
+        }
+        self.offset = at;
+        let col = String::from_utf8_lossy(&self.bytes[self.line_start..at])
+            .chars()
+            .count() as u32
+            + 1;
+        (self.line, col)
+    }
+}
+
+/// The line holding `at`, with every secret on it replaced by its redacted form, cut to a
+/// readable length.
+fn snippet(bytes: &[u8], at: usize, redactions: &[(usize, usize, String)]) -> String {
+    const MAX: usize = 240;
+    let ls = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |p| p + 1);
+    let le = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |p| at + p);
+    let mut out = Vec::new();
+    let mut pos = ls;
+    for (s, e, shown) in redactions.iter().filter(|(s, e, _)| *s < le && *e > ls) {
+        let s = (*s).max(pos);
+        out.extend_from_slice(&bytes[pos..s]);
+        out.extend_from_slice(shown.as_bytes());
+        pos = (*e).max(pos);
+    }
+    if pos < le {
+        out.extend_from_slice(&bytes[pos..le]);
+    }
+    let text = String::from_utf8_lossy(&out).trim_end().to_string();
+    if text.chars().count() > MAX {
+        let mut t: String = text.chars().take(MAX).collect();
+        t.push('…');
+        t
+    } else {
+        text
+    }
+}
+
+impl Analyzer for SecretsAnalyzer {
+    fn name(&self) -> &'static str {
+        "secrets"
+    }
+
+    fn rules(&self) -> Vec<RuleMeta> {
+        self.scanner
+            .rules()
+            .iter()
+            .map(|r| r.meta.clone())
+            .collect()
+    }
+
+    fn analyze(
+        &self,
+        file: &SourceFile,
+        budget: &Budget,
+        out: &mut Vec<Finding>,
+    ) -> Result<(), AnalyzeError> {
+        out.extend(self.find(file.bytes, file.rel_path, None, budget)?);
+        Ok(())
+    }
+}

@@ -1,0 +1,60 @@
+//! Reading a file once: small files into memory, large ones memory-mapped.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use memmap2::Mmap;
+
+/// Above this size a file is memory-mapped instead of read.
+const MMAP_THRESHOLD: u64 = 4 << 20;
+/// How much of the start of a file the binary check looks at.
+const BINARY_PROBE: usize = 8 << 10;
+
+/// A file's bytes, owned or mapped.
+pub enum LoadedFile {
+    Owned(Vec<u8>),
+    Mapped(Mmap),
+}
+
+impl LoadedFile {
+    pub fn bytes(&self) -> &[u8] {
+        match self {
+            LoadedFile::Owned(v) => v,
+            LoadedFile::Mapped(m) => m,
+        }
+    }
+}
+
+/// Why a file was not loaded.
+pub enum LoadOutcome {
+    Loaded(LoadedFile),
+    TooLarge(u64),
+    Binary,
+}
+
+/// A NUL byte near the start means binary, as in ripgrep and git.
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    memchr::memchr(0, &bytes[..bytes.len().min(BINARY_PROBE)]).is_some()
+}
+
+pub fn load_file(path: &Path, max_size: u64) -> std::io::Result<LoadOutcome> {
+    let mut file = File::open(path)?;
+    let len = file.metadata()?.len();
+    if len > max_size {
+        return Ok(LoadOutcome::TooLarge(len));
+    }
+    let loaded = if len >= MMAP_THRESHOLD {
+        // SAFETY: the map is read-only and lives only for this scan of the file; a concurrent
+        // truncation can at worst fault this process, as it would for ripgrep.
+        LoadedFile::Mapped(unsafe { Mmap::map(&file)? })
+    } else {
+        let mut buf = Vec::with_capacity(len as usize + 1);
+        file.read_to_end(&mut buf)?;
+        LoadedFile::Owned(buf)
+    };
+    if looks_binary(loaded.bytes()) {
+        return Ok(LoadOutcome::Binary);
+    }
+    Ok(LoadOutcome::Loaded(loaded))
+}

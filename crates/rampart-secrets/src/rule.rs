@@ -1,0 +1,176 @@
+//! Secret rules: the TOML shape they are written in, and their compiled form.
+
+use rampart_core::{Confidence, RuleMeta, Severity};
+use regex::bytes::{Regex, RegexBuilder};
+use serde::Deserialize;
+
+use crate::validate::Validator;
+
+/// A rule as written in `rules/*.toml` (see `rules/README.md`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    pub regex: String,
+    pub secret_group: Option<usize>,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    pub entropy: Option<f32>,
+    pub validator: Option<Validator>,
+    #[serde(default = "default_severity")]
+    pub severity: Severity,
+    #[serde(default = "default_confidence")]
+    pub confidence: Confidence,
+    #[serde(default)]
+    pub generic: bool,
+    #[serde(default)]
+    pub multiline: bool,
+    #[serde(default)]
+    pub references: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<String>,
+    #[serde(default)]
+    pub negative_examples: Vec<String>,
+    /// Only scan paths matching this regex (gitleaks `path`).
+    #[serde(skip)]
+    pub path: Option<String>,
+    #[serde(skip)]
+    pub allowlists: Vec<crate::allowlist::AllowlistSpec>,
+}
+
+fn default_severity() -> Severity {
+    Severity::High
+}
+fn default_confidence() -> Confidence {
+    Confidence::High
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    #[serde(default)]
+    rule: Vec<RuleSpec>,
+}
+
+/// A rule ready to run.
+#[derive(Debug)]
+pub struct Rule {
+    pub meta: RuleMeta,
+    pub spec: RuleSpec,
+    pub(crate) regex: Regex,
+    pub(crate) secret_group: usize,
+    pub(crate) path: Option<Regex>,
+    pub(crate) allowlists: Vec<crate::allowlist::Allowlist>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RuleError {
+    #[error("{file}: {message}")]
+    Toml { file: String, message: String },
+    #[error("{file}: rule `{id}`: invalid regex: {message}")]
+    Regex {
+        file: String,
+        id: String,
+        message: String,
+    },
+    #[error("{file}: rule `{id}`: {message}")]
+    Invalid {
+        file: String,
+        id: String,
+        message: String,
+    },
+}
+
+pub(crate) const REMEDIATION: &str = "Revoke and rotate the credential at the provider now: it must be \
+treated as compromised even after the commit is removed, because it stays in git history and clones. \
+Then load it at run time from a secret manager or environment variable, and purge it from history \
+(git filter-repo) if the repository is shared.";
+
+pub(crate) fn compile_regex(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern)
+        .unicode(false)
+        .size_limit(32 << 20)
+        .dfa_size_limit(32 << 20)
+        .build()
+}
+
+impl Rule {
+    pub fn compile(spec: RuleSpec, file: &str) -> Result<Rule, RuleError> {
+        let invalid = |message: String| RuleError::Invalid {
+            file: file.to_string(),
+            id: spec.id.clone(),
+            message,
+        };
+        let regex = compile_regex(&spec.regex).map_err(|e| RuleError::Regex {
+            file: file.to_string(),
+            id: spec.id.clone(),
+            message: e.to_string(),
+        })?;
+        let groups = regex.captures_len() - 1;
+        let secret_group = spec.secret_group.unwrap_or(if groups > 0 { 1 } else { 0 });
+        if secret_group > groups {
+            return Err(invalid(format!(
+                "secret_group {secret_group} but the regex has {groups} group(s)"
+            )));
+        }
+        let path = match &spec.path {
+            Some(p) => {
+                Some(compile_regex(p).map_err(|e| invalid(format!("invalid path regex: {e}")))?)
+            }
+            None => None,
+        };
+        let allowlists = spec
+            .allowlists
+            .iter()
+            .map(|a| a.compile().map_err(|m| invalid(m)))
+            .collect::<Result<_, _>>()?;
+        let meta = RuleMeta {
+            id: spec.id.clone(),
+            analyzer: "secrets".into(),
+            title: spec.title.clone(),
+            description: spec.description.clone(),
+            severity: spec.severity,
+            confidence: spec.confidence,
+            cwe: vec![798],
+            remediation: REMEDIATION.into(),
+            references: spec.references.clone(),
+        };
+        Ok(Rule {
+            meta,
+            regex,
+            secret_group,
+            path,
+            allowlists,
+            spec,
+        })
+    }
+
+    pub fn id(&self) -> &str {
+        &self.meta.id
+    }
+}
+
+/// Parses one rules file in rampart's own format.
+pub fn parse_rule_file(file: &str, text: &str) -> Result<Vec<RuleSpec>, RuleError> {
+    let parsed: RuleFile = toml::from_str(text).map_err(|e| RuleError::Toml {
+        file: file.to_string(),
+        message: e.to_string(),
+    })?;
+    Ok(parsed.rule)
+}
+
+include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
+
+/// The built-in rule specs, from every embedded `rules/*.toml`.
+pub fn builtin_specs() -> Result<Vec<(String, RuleSpec)>, RuleError> {
+    let mut out = Vec::new();
+    for (file, text) in BUILTIN_RULE_FILES {
+        for spec in parse_rule_file(file, text)? {
+            out.push((file.to_string(), spec));
+        }
+    }
+    Ok(out)
+}
