@@ -1,1 +1,41 @@
-fn main() {}
+//! The `rampart` command line: parses arguments, builds the analyzers, runs the engine, writes
+//! reports and maps the outcome to an exit code (0 clean, 1 findings at or above `--fail-on`,
+//! 2 usage or runtime error).
+
+mod cli;
+mod rules_cmd;
+mod scan_cmd;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let outcome = match cli.command {
+        cli::Command::Scan(args) => scan_cmd::run(args),
+        cli::Command::Rules(cmd) => rules_cmd::run(cmd),
+        cli::Command::Init(args) => init(args),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn init(args: cli::InitArgs) -> anyhow::Result<ExitCode> {
+    let path = args.dir.join("rampart.toml");
+    if path.exists() && !args.force {
+        anyhow::bail!(
+            "{} already exists (use --force to overwrite)",
+            path.display()
+        );
+    }
+    std::fs::write(&path, rampart_engine::Config::template())
+        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+    println!("wrote {}", path.display());
+    Ok(ExitCode::SUCCESS)
+}

@@ -91,6 +91,17 @@ impl Scanner {
         opts: &ScanOptions,
         tick: &(dyn Fn(u64, u64) + Sync),
     ) -> Result<ScanResult, String> {
+        self.run_with(opts, Vec::new(), tick)
+    }
+
+    /// Runs the scan, adding findings from sources other than the walked files (git
+    /// history): they go through the same overrides, fingerprints and suppressions.
+    pub fn run_with(
+        &self,
+        opts: &ScanOptions,
+        extra: Vec<Finding>,
+        tick: &(dyn Fn(u64, u64) + Sync),
+    ) -> Result<ScanResult, String> {
         let started = Instant::now();
         let threads = if opts.jobs == 0 {
             std::thread::available_parallelism().map_or(1, |n| n.get())
@@ -139,6 +150,7 @@ impl Scanner {
             result.suppressed.extend(o.suppressed);
             result.errors.extend(o.errors);
         }
+        result.findings.extend(extra);
         self.finish(&mut result, opts, &ignores);
         result.stats.analyzers = self
             .analyzers

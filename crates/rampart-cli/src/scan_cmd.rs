@@ -1,0 +1,264 @@
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, anyhow, bail};
+use indicatif::{ProgressBar, ProgressStyle};
+use rampart_core::{Confidence, Severity};
+use rampart_engine::{Analyzer, Baseline, Config, ScanOptions, Scanner, parse_size};
+use rampart_report::{Format, Report, render};
+use rampart_secrets::SecretsAnalyzer;
+
+use crate::cli::ScanArgs;
+
+/// Every analyzer rampart has, by `--only` name.
+const ANALYZERS: &[&str] = &["secrets"];
+
+pub fn run(args: ScanArgs) -> Result<ExitCode> {
+    let fail_on = parse_fail_on(&args.fail_on)?;
+    let min_confidence: Confidence = args.min_confidence.parse()?;
+    let roots: Vec<PathBuf> = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    for r in &roots {
+        if std::fs::symlink_metadata(r).is_err() {
+            bail!("{}: no such file or folder", r.display());
+        }
+    }
+    let base = scan_base(&roots)?;
+    let (mut config, config_dir) = load_config(args.settings.as_deref(), &base)?;
+    if let Some(size) = &args.max_file_size {
+        config.scan.max_file_size =
+            parse_size(size).map_err(|e| anyhow!("--max-file-size: {e}"))?;
+    }
+    let selected = select_analyzers(&args.only, &args.skip)?;
+    let formats = output_plan(&args.format, &args.output)?;
+
+    let mut analyzers: Vec<Box<dyn Analyzer>> = Vec::new();
+    let mut history_findings = Vec::new();
+    let mut history_errors = Vec::new();
+    if selected.contains(&"secrets") {
+        let secrets = SecretsAnalyzer::from_config(
+            &config.secrets,
+            &config.rules.disable,
+            Some(&config_dir),
+        )?;
+        if args.history {
+            let (f, e) = crate::scan_cmd::history(
+                &roots[0],
+                &secrets,
+                args.jobs,
+                config.scan.max_file_size,
+            )?;
+            history_findings = f;
+            history_errors = e;
+        }
+        analyzers.push(Box::new(secrets));
+    } else if args.history {
+        bail!("--history scans for secrets, but the secrets analyzer is not selected");
+    }
+    let rules: Vec<_> = analyzers.iter().flat_map(|a| a.rules()).collect();
+    let baseline = match &args.baseline {
+        Some(p) => Some(Baseline::load(p).map_err(|e| anyhow!("--baseline: {e}"))?),
+        None => None,
+    };
+    let opts = ScanOptions {
+        roots: roots.clone(),
+        base: base.clone(),
+        config,
+        jobs: args.jobs,
+        baseline,
+    };
+    let scanner = Scanner::new(analyzers);
+    let bar = progress_bar(args.no_progress || args.quiet);
+    let tick = |done: u64, total: u64| {
+        if let Some(b) = &bar {
+            b.set_length(total);
+            b.set_position(done);
+        }
+    };
+    let mut result = scanner
+        .run_with(&opts, history_findings, &tick)
+        .map_err(|e| anyhow!(e))?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    if args.history {
+        dedupe_history(&mut result);
+        result.errors.extend(history_errors);
+        result.errors.sort();
+    }
+    result.findings.retain(|f| f.confidence >= min_confidence);
+
+    let version = env!("CARGO_PKG_VERSION");
+    let rule_pack = rampart_secrets::rule_pack_version();
+    let root_names: Vec<String> = roots.iter().map(|r| r.display().to_string()).collect();
+    let base_uri = std::fs::canonicalize(&base)
+        .unwrap_or(base)
+        .display()
+        .to_string();
+    let report = Report {
+        result: &result,
+        rules: &rules,
+        tool_version: version,
+        rule_pack: &rule_pack,
+        roots: &root_names,
+        base_uri: &base_uri,
+        fail_on,
+    };
+    for (format, dest) in &formats {
+        match dest {
+            Some(path) => std::fs::write(path, render(&report, *format, false))
+                .with_context(|| format!("cannot write {}", path.display()))?,
+            None if args.quiet && args.format.is_empty() => {}
+            None => {
+                let mut out = anstream::stdout();
+                out.write_all(render(&report, *format, true).as_bytes())?;
+                out.flush()?;
+            }
+        }
+    }
+    let failed = fail_on.is_some_and(|t| result.findings.iter().any(|f| f.severity >= t));
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn parse_fail_on(s: &str) -> Result<Option<Severity>> {
+    if s.eq_ignore_ascii_case("none") || s.eq_ignore_ascii_case("never") {
+        return Ok(None);
+    }
+    Ok(Some(
+        s.parse().map_err(|e| anyhow!("--fail-on: {e} or none"))?,
+    ))
+}
+
+/// Finding paths are relative to the current folder when every root is inside it (as a user
+/// typing `rampart scan src/` expects), otherwise to the single root folder.
+fn scan_base(roots: &[PathBuf]) -> Result<PathBuf> {
+    let cwd = std::env::current_dir().context("cannot read the current folder")?;
+    let canon: Vec<PathBuf> = roots
+        .iter()
+        .map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.clone()))
+        .collect();
+    if canon.iter().all(|r| r.starts_with(&cwd)) {
+        return Ok(PathBuf::from("."));
+    }
+    let first = &canon[0];
+    Ok(if first.is_dir() {
+        first.clone()
+    } else {
+        first
+            .parent()
+            .map_or_else(|| first.clone(), Path::to_path_buf)
+    })
+}
+
+fn load_config(explicit: Option<&Path>, base: &Path) -> Result<(Config, PathBuf)> {
+    if let Some(p) = explicit {
+        let dir = p
+            .parent()
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        return Ok((Config::load(p)?, dir));
+    }
+    let candidate = base.join("rampart.toml");
+    if candidate.is_file() {
+        return Ok((Config::load(&candidate)?, base.to_path_buf()));
+    }
+    Ok((Config::default(), base.to_path_buf()))
+}
+
+fn select_analyzers(only: &[String], skip: &[String]) -> Result<Vec<&'static str>> {
+    for name in only.iter().chain(skip) {
+        if !ANALYZERS.contains(&name.as_str()) {
+            bail!(
+                "unknown analyzer `{name}` (available: {})",
+                ANALYZERS.join(", ")
+            );
+        }
+    }
+    let selected: Vec<&'static str> = ANALYZERS
+        .iter()
+        .copied()
+        .filter(|a| only.is_empty() || only.iter().any(|o| o == a))
+        .filter(|a| !skip.iter().any(|s| s == a))
+        .collect();
+    if selected.is_empty() {
+        bail!("--only/--skip leave no analyzer to run");
+    }
+    Ok(selected)
+}
+
+/// Pairs formats with destinations: the n-th format with the n-th --output; outputs without
+/// a format take their extension's; formats without an output go to stdout.
+fn output_plan(formats: &[String], outputs: &[PathBuf]) -> Result<Vec<(Format, Option<PathBuf>)>> {
+    let parsed: Vec<Format> = formats
+        .iter()
+        .map(|f| f.parse().map_err(|e: String| anyhow!(e)))
+        .collect::<Result<_>>()?;
+    let mut plan = Vec::new();
+    for (i, out) in outputs.iter().enumerate() {
+        let format = match parsed.get(i) {
+            Some(f) => *f,
+            None => Format::from_extension(&out.to_string_lossy()).ok_or_else(|| {
+                anyhow!(
+                    "cannot tell the format of {} from its name: add --format",
+                    out.display()
+                )
+            })?,
+        };
+        plan.push((format, Some(out.clone())));
+    }
+    for f in parsed.iter().skip(outputs.len()) {
+        plan.push((*f, None));
+    }
+    if plan.is_empty() {
+        plan.push((Format::Table, None));
+    }
+    Ok(plan)
+}
+
+fn progress_bar(disabled: bool) -> Option<ProgressBar> {
+    let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+    if disabled || !interactive {
+        return None;
+    }
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} scanning {pos}/{len} files [{elapsed}] {wide_bar}")
+            .expect("progress template"),
+    );
+    Some(bar)
+}
+
+/// With `--history`, a secret committed to the repository is reported once, from history
+/// (with its provenance); working-tree findings of values never committed stay.
+fn dedupe_history(result: &mut rampart_engine::ScanResult) {
+    let committed: std::collections::HashSet<String> = result
+        .findings
+        .iter()
+        .filter(|f| f.provenance.is_some())
+        .filter_map(|f| f.secret.as_ref().map(|s| s.sha256.clone()))
+        .collect();
+    result.findings.retain(|f| {
+        f.provenance.is_some()
+            || f.secret
+                .as_ref()
+                .is_none_or(|s| !committed.contains(&s.sha256))
+    });
+}
+
+/// Secrets in every blob of the repository's history.
+pub fn history(
+    repo: &Path,
+    secrets: &SecretsAnalyzer,
+    jobs: usize,
+    max_blob_size: u64,
+) -> Result<(Vec<rampart_core::Finding>, Vec<rampart_engine::FileError>)> {
+    let _ = (repo, secrets, jobs, max_blob_size);
+    bail!("--history is not available in this build yet")
+}
