@@ -27,7 +27,7 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
             bail!("{}: no such file or folder", r.display());
         }
     }
-    let base = scan_base(&roots)?;
+    let (walk_roots, base) = scan_base(&roots)?;
     let (mut config, config_dir) = load_config(args.settings.as_deref(), &base)?;
     if let Some(size) = &args.max_file_size {
         config.scan.max_file_size =
@@ -65,7 +65,7 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
         None => None,
     };
     let opts = ScanOptions {
-        roots: roots.clone(),
+        roots: walk_roots,
         base: base.clone(),
         config,
         jobs: args.jobs,
@@ -137,25 +137,22 @@ fn parse_fail_on(s: &str) -> Result<Option<Severity>> {
     ))
 }
 
-/// Finding paths are relative to the current folder when every root is inside it (as a user
-/// typing `rampart scan src/` expects), otherwise to the single root folder.
-fn scan_base(roots: &[PathBuf]) -> Result<PathBuf> {
+/// Canonical roots, and the folder finding paths are relative to: the current folder when
+/// every root is inside it (as a user typing `rampart scan src/` expects), otherwise the first
+/// root folder (or the folder of the first root file).
+fn scan_base(roots: &[PathBuf]) -> Result<(Vec<PathBuf>, PathBuf)> {
     let cwd = std::env::current_dir().context("cannot read the current folder")?;
+    let cwd = std::fs::canonicalize(&cwd).unwrap_or(cwd);
     let canon: Vec<PathBuf> = roots
         .iter()
-        .map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.clone()))
-        .collect();
+        .map(|r| std::fs::canonicalize(r).with_context(|| format!("{}: cannot resolve", r.display())))
+        .collect::<Result<_>>()?;
     if canon.iter().all(|r| r.starts_with(&cwd)) {
-        return Ok(PathBuf::from("."));
+        return Ok((canon, cwd));
     }
     let first = &canon[0];
-    Ok(if first.is_dir() {
-        first.clone()
-    } else {
-        first
-            .parent()
-            .map_or_else(|| first.clone(), Path::to_path_buf)
-    })
+    let base = if first.is_dir() { first.clone() } else { first.parent().map_or_else(|| first.clone(), Path::to_path_buf) };
+    Ok((canon, base))
 }
 
 fn load_config(explicit: Option<&Path>, base: &Path) -> Result<(Config, PathBuf)> {
