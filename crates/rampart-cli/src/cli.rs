@@ -24,6 +24,7 @@ pub struct Cli {
 }
 
 #[derive(Subcommand)]
+#[allow(clippy::large_enum_variant)] // parsed once per process
 pub enum Command {
     /// Scan files, folders or a git repository's history and report findings.
     Scan(ScanArgs),

@@ -145,13 +145,21 @@ fn scan_base(roots: &[PathBuf]) -> Result<(Vec<PathBuf>, PathBuf)> {
     let cwd = std::fs::canonicalize(&cwd).unwrap_or(cwd);
     let canon: Vec<PathBuf> = roots
         .iter()
-        .map(|r| std::fs::canonicalize(r).with_context(|| format!("{}: cannot resolve", r.display())))
+        .map(|r| {
+            std::fs::canonicalize(r).with_context(|| format!("{}: cannot resolve", r.display()))
+        })
         .collect::<Result<_>>()?;
     if canon.iter().all(|r| r.starts_with(&cwd)) {
         return Ok((canon, cwd));
     }
     let first = &canon[0];
-    let base = if first.is_dir() { first.clone() } else { first.parent().map_or_else(|| first.clone(), Path::to_path_buf) };
+    let base = if first.is_dir() {
+        first.clone()
+    } else {
+        first
+            .parent()
+            .map_or_else(|| first.clone(), Path::to_path_buf)
+    };
     Ok((canon, base))
 }
 
@@ -256,6 +264,23 @@ pub fn history(
     jobs: usize,
     max_blob_size: u64,
 ) -> Result<(Vec<rampart_core::Finding>, Vec<rampart_engine::FileError>)> {
-    let _ = (repo, secrets, jobs, max_blob_size);
-    bail!("--history is not available in this build yet")
+    use rampart_secrets::history::{HistoryOptions, scan_history};
+    let result = scan_history(
+        repo,
+        secrets,
+        &HistoryOptions {
+            jobs,
+            max_blob_size,
+        },
+    )
+    .map_err(|e| anyhow!("--history: {e}"))?;
+    let errors = result
+        .errors
+        .into_iter()
+        .map(|(path, message)| rampart_engine::FileError {
+            path: format!("git:{path}"),
+            message,
+        })
+        .collect();
+    Ok((result.findings, errors))
 }

@@ -31,7 +31,11 @@ fn hostile_tree_is_scanned_without_panic() {
     for i in 0..120 {
         deep.push_str(&format!("/d{i}"));
     }
-    write(root, &format!("{deep}/leaf.env"), format!("SLACK={SLACK}\n"));
+    write(
+        root,
+        &format!("{deep}/leaf.env"),
+        format!("SLACK={SLACK}\n"),
+    );
     // A symlink loop and a dangling link.
     #[cfg(unix)]
     {
@@ -42,7 +46,12 @@ fn hostile_tree_is_scanned_without_panic() {
     let out = rampart(root, &["scan", "-f", "json", "."]);
     assert_eq!(out.status.code(), Some(1), "stderr: {}", stderr(&out));
     let r = json(&out);
-    let paths: Vec<String> = r["findings"].as_array().unwrap().iter().map(|f| f["location"]["path"].as_str().unwrap().to_string()).collect();
+    let paths: Vec<String> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["location"]["path"].as_str().unwrap().to_string())
+        .collect();
     assert!(paths.contains(&"good.py".to_string()));
     assert!(paths.contains(&"dist/app.min.js".to_string()), "{paths:?}");
     assert!(paths.contains(&"latin.txt".to_string()));
@@ -52,7 +61,12 @@ fn hostile_tree_is_scanned_without_panic() {
     assert_eq!(stats["skipped"]["binary"], 1);
     assert_eq!(stats["skipped"]["symlink"], 3);
     // Problems are listed once each, with their paths.
-    let errors: Vec<String> = r["errors"].as_array().unwrap().iter().map(|e| e["path"].as_str().unwrap().to_string()).collect();
+    let errors: Vec<String> = r["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["path"].as_str().unwrap().to_string())
+        .collect();
     let mut unique = errors.clone();
     unique.dedup();
     assert_eq!(errors, unique);
@@ -67,7 +81,9 @@ fn an_unreadable_file_is_reported_with_its_path_and_the_scan_goes_on() {
     let locked = write(dir.path(), "locked.py", "x = 1\n");
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
     if std::fs::read(&locked).is_ok() {
-        eprintln!("note: running as root, permissions cannot make a file unreadable; checking a FIFO-free variant only");
+        eprintln!(
+            "note: running as root, permissions cannot make a file unreadable; checking a FIFO-free variant only"
+        );
         return;
     }
     let r = json(&rampart(dir.path(), &["scan", "-f", "json", "."]));

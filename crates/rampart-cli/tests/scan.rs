@@ -13,26 +13,58 @@ fn exit_codes_follow_fail_on() {
     let out = rampart(dir.path(), &["scan", "."]);
     assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
     assert!(stdout(&out).contains("slack-bot-token"));
-    assert_eq!(rampart(dir.path(), &["scan", "--fail-on", "critical", "."]).status.code(), Some(0));
-    assert_eq!(rampart(dir.path(), &["scan", "--fail-on", "none", "."]).status.code(), Some(0));
-    assert_eq!(rampart(dir.path(), &["scan", "--fail-on", "bogus", "."]).status.code(), Some(2));
-    assert_eq!(rampart(dir.path(), &["scan", "--no-such-flag"]).status.code(), Some(2));
+    assert_eq!(
+        rampart(dir.path(), &["scan", "--fail-on", "critical", "."])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        rampart(dir.path(), &["scan", "--fail-on", "none", "."])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        rampart(dir.path(), &["scan", "--fail-on", "bogus", "."])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        rampart(dir.path(), &["scan", "--no-such-flag"])
+            .status
+            .code(),
+        Some(2)
+    );
     let missing = rampart(dir.path(), &["scan", "does-not-exist"]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("does-not-exist"));
-    assert_eq!(rampart(dir.path(), &["scan", "--only", "nope", "."]).status.code(), Some(2));
+    assert_eq!(
+        rampart(dir.path(), &["scan", "--only", "nope", "."])
+            .status
+            .code(),
+        Some(2)
+    );
 }
 
 #[test]
 fn json_report_has_the_finding_model_and_never_the_secret() {
     let dir = tempfile::tempdir().unwrap();
     let gh = github_token();
-    write(dir.path(), "src/app.py", format!("import os\nTOKEN = \"{gh}\"\nSLACK = '{SLACK}'\n"));
+    write(
+        dir.path(),
+        "src/app.py",
+        format!("import os\nTOKEN = \"{gh}\"\nSLACK = '{SLACK}'\n"),
+    );
     let out = rampart(dir.path(), &["scan", "--format", "json", "."]);
     let report = json(&out);
     assert_eq!(report["schema_version"], "1.0");
     let f = report["findings"].as_array().unwrap();
-    let slack = f.iter().find(|f| f["rule_id"] == "slack-bot-token").expect("slack finding");
+    let slack = f
+        .iter()
+        .find(|f| f["rule_id"] == "slack-bot-token")
+        .expect("slack finding");
     assert_eq!(slack["location"]["path"], "src/app.py");
     assert_eq!(slack["location"]["start_line"], 3);
     assert_eq!(slack["location"]["start_column"], 10);
@@ -41,7 +73,10 @@ fn json_report_has_the_finding_model_and_never_the_secret() {
     assert_eq!(slack["owasp_2025"], serde_json::json!(["A07:2025"]));
     assert_eq!(slack["secret"]["redacted"], "xoxb…(56)");
     assert_eq!(slack["fingerprint"].as_str().unwrap().len(), 32);
-    let gh_finding = f.iter().find(|f| f["secret"]["redacted"] == "ghp_…(40)").expect("github finding");
+    let gh_finding = f
+        .iter()
+        .find(|f| f["secret"]["redacted"] == "ghp_…(40)")
+        .expect("github finding");
     assert_eq!(gh_finding["secret"]["checksum_valid"], true);
     assert_eq!(gh_finding["confidence"], "high");
     assert!(!stdout(&out).contains(SLACK) && !stdout(&out).contains(&gh));
@@ -60,7 +95,9 @@ fn no_output_format_or_log_contains_a_secret_in_full() {
     write(
         dir.path(),
         "keys/id_rsa",
-        format!("-----BEGIN RSA PRIVATE KEY-----\n{pem_body}\n{pem_body}\n-----END RSA PRIVATE KEY-----\n"),
+        format!(
+            "-----BEGIN RSA PRIVATE KEY-----\n{pem_body}\n{pem_body}\n-----END RSA PRIVATE KEY-----\n"
+        ),
     );
     let secrets = [gh.as_str(), SLACK, "Zq8vN2kP5xR7tY1wLm3B", pem_body];
     let mut everything = String::new();
@@ -72,7 +109,22 @@ fn no_output_format_or_log_contains_a_secret_in_full() {
     }
     let files = rampart(
         dir.path(),
-        &["scan", "-f", "json,sarif,junit,markdown,table", "-o", "r.json", "-o", "r.sarif", "-o", "r.xml", "-o", "r.md", "-o", "r.txt", "."],
+        &[
+            "scan",
+            "-f",
+            "json,sarif,junit,markdown,table",
+            "-o",
+            "r.json",
+            "-o",
+            "r.sarif",
+            "-o",
+            "r.xml",
+            "-o",
+            "r.md",
+            "-o",
+            "r.txt",
+            ".",
+        ],
     );
     assert_eq!(files.status.code(), Some(1));
     for f in ["r.json", "r.sarif", "r.xml", "r.md", "r.txt"] {
@@ -80,36 +132,75 @@ fn no_output_format_or_log_contains_a_secret_in_full() {
     }
     assert!(everything.contains("slack-bot-token"));
     for s in secrets {
-        assert!(!everything.contains(s), "a report contains the secret {}…", &s[..4]);
+        assert!(
+            !everything.contains(s),
+            "a report contains the secret {}…",
+            &s[..4]
+        );
     }
 }
 
 #[test]
 fn sarif_validates_against_the_official_schema_and_carries_github_fields() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "a dir/app.py", format!("SLACK = \"{SLACK}\"\nx = 1 # rampart-ignore: slack-bot-token reviewed\nSLACK2 = \"{SLACK}\"\n"));
+    write(
+        dir.path(),
+        "a dir/app.py",
+        format!(
+            "SLACK = \"{SLACK}\"\nx = 1 # rampart-ignore: slack-bot-token reviewed\nSLACK2 = \"{SLACK}\"\n"
+        ),
+    );
     write(dir.path(), "b.py", format!("T = \"{SLACK}\"\n"));
     let out = rampart(dir.path(), &["scan", "--format", "sarif", "."]);
     let sarif = json(&out);
     let run = &sarif["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
     let slack_rule = rules.iter().find(|r| r["id"] == "slack-bot-token").unwrap();
-    let tags: Vec<_> = slack_rule["properties"]["tags"].as_array().unwrap().iter().map(|t| t.as_str().unwrap()).collect();
+    let tags: Vec<_> = slack_rule["properties"]["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap())
+        .collect();
     assert!(tags.contains(&"security") && tags.contains(&"CWE-798"));
-    assert!(slack_rule["properties"]["security-severity"].as_str().unwrap().parse::<f64>().unwrap() >= 7.0);
+    assert!(
+        slack_rule["properties"]["security-severity"]
+            .as_str()
+            .unwrap()
+            .parse::<f64>()
+            .unwrap()
+            >= 7.0
+    );
     let results = run["results"].as_array().unwrap();
     let first = &results[0];
-    assert_eq!(first["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"], "%SRCROOT%");
-    assert_eq!(first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "a%20dir/app.py");
+    assert_eq!(
+        first["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"],
+        "%SRCROOT%"
+    );
+    assert_eq!(
+        first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "a%20dir/app.py"
+    );
     assert!(first["partialFingerprints"]["rampart/v1"].is_string());
-    assert!(results.iter().any(|r| r["suppressions"][0]["justification"] == "reviewed"));
+    assert!(
+        results
+            .iter()
+            .any(|r| r["suppressions"][0]["justification"] == "reviewed")
+    );
     let idx = first["ruleIndex"].as_u64().unwrap() as usize;
     assert_eq!(rules[idx]["id"], first["ruleId"]);
     match schema("sarif-2.1.0.schema.json") {
         Some(schema) => {
             let validator = jsonschema::validator_for(&schema).expect("schema compiles");
-            let errors: Vec<String> = validator.iter_errors(&sarif).map(|e| format!("{} at {}", e, e.instance_path())).collect();
-            assert!(errors.is_empty(), "SARIF does not validate:\n{}", errors.join("\n"));
+            let errors: Vec<String> = validator
+                .iter_errors(&sarif)
+                .map(|e| format!("{} at {}", e, e.instance_path()))
+                .collect();
+            assert!(
+                errors.is_empty(),
+                "SARIF does not validate:\n{}",
+                errors.join("\n")
+            );
         }
         None => eprintln!("note: ../shared/schemas not found; SARIF schema validation skipped"),
     }
@@ -136,18 +227,30 @@ fn suppressions_inline_baseline_and_config_are_kept_with_reasons() {
     write(
         dir.path(),
         "a.py",
-        format!("A = \"{SLACK}\"  # rampart-ignore: slack-bot-token rotated 2026-10, see INC-42\nB = \"{SLACK}\"  # rampart-ignore\n"),
+        format!(
+            "A = \"{SLACK}\"  # rampart-ignore: slack-bot-token rotated 2026-10, see INC-42\nB = \"{SLACK}\"  # rampart-ignore\n"
+        ),
     );
     write(dir.path(), "fixtures/c.py", format!("C = \"{SLACK}\"\n"));
-    write(dir.path(), "rampart.toml", "[[ignore]]\npaths = [\"fixtures/**\"]\nreason = \"fixture data\"\n");
+    write(
+        dir.path(),
+        "rampart.toml",
+        "[[ignore]]\npaths = [\"fixtures/**\"]\nreason = \"fixture data\"\n",
+    );
     let out = rampart(dir.path(), &["scan", "-f", "json", "."]);
     let r = json(&out);
     assert_eq!(r["findings"].as_array().unwrap().len(), 0);
     assert_eq!(out.status.code(), Some(0));
     let sup = r["suppressed"].as_array().unwrap();
     assert_eq!(sup.len(), 3);
-    let reasons: Vec<_> = sup.iter().map(|s| s["by"]["reason"].as_str().unwrap_or_default().to_string()).collect();
-    assert!(reasons.contains(&"rotated 2026-10, see INC-42".to_string()), "{reasons:?}");
+    let reasons: Vec<_> = sup
+        .iter()
+        .map(|s| s["by"]["reason"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert!(
+        reasons.contains(&"rotated 2026-10, see INC-42".to_string()),
+        "{reasons:?}"
+    );
     assert!(reasons.contains(&"fixture data".to_string()));
     let warnings = r["warnings"].as_array().unwrap();
     assert_eq!(warnings.len(), 1, "{warnings:?}");
@@ -158,8 +261,15 @@ fn suppressions_inline_baseline_and_config_are_kept_with_reasons() {
     write(dir.path(), "a.py", format!("A = \"{SLACK}\"\n"));
     let first = rampart(dir.path(), &["scan", "-f", "json", "-o", "base.json", "."]);
     assert_eq!(first.status.code(), Some(1));
-    write(dir.path(), "a.py", format!("# new header\n\nimport os\nA = \"{SLACK}\"\n"));
-    let again = rampart(dir.path(), &["scan", "-f", "json", "--baseline", "base.json", "."]);
+    write(
+        dir.path(),
+        "a.py",
+        format!("# new header\n\nimport os\nA = \"{SLACK}\"\n"),
+    );
+    let again = rampart(
+        dir.path(),
+        &["scan", "-f", "json", "--baseline", "base.json", "."],
+    );
     assert_eq!(again.status.code(), Some(0), "{}", stdout(&again));
     assert_eq!(json(&again)["summary"]["stats"]["baseline_hidden"], 1);
 }
@@ -167,17 +277,32 @@ fn suppressions_inline_baseline_and_config_are_kept_with_reasons() {
 #[test]
 fn configuration_errors_name_the_file_key_and_line() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "rampart.toml", "[scan]\nexclude = []\nmax_fle_size = \"1MB\"\n");
+    write(
+        dir.path(),
+        "rampart.toml",
+        "[scan]\nexclude = []\nmax_fle_size = \"1MB\"\n",
+    );
     let out = rampart(dir.path(), &["scan", "."]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains("rampart.toml") && err.contains("max_fle_size") && err.contains("line 3"), "{err}");
+    assert!(
+        err.contains("rampart.toml") && err.contains("max_fle_size") && err.contains("line 3"),
+        "{err}"
+    );
 
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), ".gitleaks.toml", "[[rules]]\nid = \"x\"\nregex = '''(unclosed'''\n");
+    write(
+        dir.path(),
+        ".gitleaks.toml",
+        "[[rules]]\nid = \"x\"\nregex = '''(unclosed'''\n",
+    );
     let out = rampart(dir.path(), &["scan", "."]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains(".gitleaks.toml") && stderr(&out).contains("regex"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(".gitleaks.toml") && stderr(&out).contains("regex"),
+        "{}",
+        stderr(&out)
+    );
 
     let out = rampart(dir.path(), &["init", "--force", "."]);
     assert_eq!(out.status.code(), Some(0));
@@ -204,10 +329,23 @@ entropy = 3.0
   paths = ['''^docs/''']
 "#,
     );
-    write(dir.path(), "svc.py", format!("T = 'acme_4k9x2m7q8w3e5r1t6y0u9i8o7p6a5s4d'\nS = '{SLACK}'\n"));
-    write(dir.path(), "docs/howto.md", "use acme_4k9x2m7q8w3e5r1t6y0u9i8o7p6a5s4d\n");
+    write(
+        dir.path(),
+        "svc.py",
+        format!("T = 'acme_4k9x2m7q8w3e5r1t6y0u9i8o7p6a5s4d'\nS = '{SLACK}'\n"),
+    );
+    write(
+        dir.path(),
+        "docs/howto.md",
+        "use acme_4k9x2m7q8w3e5r1t6y0u9i8o7p6a5s4d\n",
+    );
     let r = json(&rampart(dir.path(), &["scan", "-f", "json", "."]));
-    let ids: Vec<_> = r["findings"].as_array().unwrap().iter().map(|f| f["rule_id"].as_str().unwrap().to_string()).collect();
+    let ids: Vec<_> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule_id"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(ids, ["acme-internal-token"]);
 }
 
@@ -225,14 +363,21 @@ fn base64_blocks_are_decoded_and_point_at_the_encoded_line() {
     assert_eq!(f["rule_id"], "slack-bot-token");
     assert_eq!(f["location"]["start_line"], 6);
     assert_eq!(f["secret"]["decoded"], true);
-    assert!(!stdout(&out).contains(&encoded), "the encoded secret must be redacted too");
+    assert!(
+        !stdout(&out).contains(&encoded),
+        "the encoded secret must be redacted too"
+    );
 }
 
 fn base64_encode(data: &[u8]) -> String {
     const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::new();
     for chunk in data.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
         for i in 0..4 {
             if i <= chunk.len() {
@@ -250,10 +395,17 @@ fn fingerprints_survive_lines_inserted_above() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.py", format!("A = \"{SLACK}\"\n"));
     let before = json(&rampart(dir.path(), &["scan", "-f", "json", "."]));
-    write(dir.path(), "a.py", format!("import sys\n\n\ndef f():\n    pass\nA = \"{SLACK}\"\n"));
+    write(
+        dir.path(),
+        "a.py",
+        format!("import sys\n\n\ndef f():\n    pass\nA = \"{SLACK}\"\n"),
+    );
     let after = json(&rampart(dir.path(), &["scan", "-f", "json", "."]));
     assert_eq!(after["findings"][0]["location"]["start_line"], 6);
-    assert_eq!(before["findings"][0]["fingerprint"], after["findings"][0]["fingerprint"]);
+    assert_eq!(
+        before["findings"][0]["fingerprint"],
+        after["findings"][0]["fingerprint"]
+    );
 }
 
 #[test]
@@ -262,11 +414,28 @@ fn several_paths_files_and_only_skip() {
     write(dir.path(), "one/a.py", format!("A = \"{SLACK}\"\n"));
     write(dir.path(), "two/b.py", format!("B = \"{SLACK}\"\n"));
     write(dir.path(), "three/c.py", format!("C = \"{SLACK}\"\n"));
-    let r = json(&rampart(dir.path(), &["scan", "-f", "json", "one", "two/b.py"]));
-    let paths: Vec<_> = r["findings"].as_array().unwrap().iter().map(|f| f["location"]["path"].as_str().unwrap().to_string()).collect();
+    let r = json(&rampart(
+        dir.path(),
+        &["scan", "-f", "json", "one", "two/b.py"],
+    ));
+    let paths: Vec<_> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["location"]["path"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(paths, ["one/a.py", "two/b.py"]);
     let out = rampart(dir.path(), &["scan", "--skip", "secrets", "."]);
-    assert_eq!(out.status.code(), Some(2), "nothing left to run is a usage error");
-    let out = rampart(dir.path(), &["scan", "--only", "secrets", "--jobs", "1", "-f", "json", "."]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "nothing left to run is a usage error"
+    );
+    let out = rampart(
+        dir.path(),
+        &[
+            "scan", "--only", "secrets", "--jobs", "1", "-f", "json", ".",
+        ],
+    );
     assert_eq!(json(&out)["findings"].as_array().unwrap().len(), 3);
 }

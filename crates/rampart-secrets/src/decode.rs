@@ -10,9 +10,28 @@ const MIN_RUN: usize = 16;
 /// Longest run decoded (bigger blobs are images or archives, not credentials).
 const MAX_RUN: usize = 64 * 1024;
 
-fn is_b64(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'+' || b == b'/' || b == b'-' || b == b'_'
-}
+/// Byte classes for the run finder: 0 = not base64, else a bit for lower, upper, other.
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const OTHER: u8 = 4;
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_lowercase() {
+            LOWER
+        } else if b.is_ascii_uppercase() {
+            UPPER
+        } else if b.is_ascii_digit() || b == b'+' || b == b'/' || b == b'-' || b == b'_' {
+            OTHER
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
 
 /// A decoded run: where it sits in the original buffer and what it says.
 pub struct Decoded {
@@ -26,20 +45,22 @@ pub fn decoded_blocks(bytes: &[u8]) -> Vec<Decoded> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        if !is_b64(bytes[i]) {
+        if CLASS[bytes[i] as usize] == 0 {
             i += 1;
             continue;
         }
         let start = i;
-        let mut has_digit_or_sym = false;
-        let mut has_upper = false;
-        let mut has_lower = false;
-        while i < bytes.len() && is_b64(bytes[i]) {
-            let b = bytes[i];
-            has_digit_or_sym |= !b.is_ascii_alphabetic();
-            has_upper |= b.is_ascii_uppercase();
-            has_lower |= b.is_ascii_lowercase();
+        let mut seen = 0u8;
+        while i < bytes.len() {
+            let c = CLASS[bytes[i] as usize];
+            if c == 0 {
+                break;
+            }
+            seen |= c;
             i += 1;
+        }
+        if i - start < MIN_RUN || seen != LOWER | UPPER | OTHER {
+            continue;
         }
         let mut end = i;
         while end < bytes.len() && bytes[end] == b'=' && end - i < 2 {
@@ -47,10 +68,9 @@ pub fn decoded_blocks(bytes: &[u8]) -> Vec<Decoded> {
         }
         let run = &bytes[start..end];
         i = end.max(i);
-        if run.len() < MIN_RUN
-            || run.len() > MAX_RUN
-            || !(has_upper && has_lower && has_digit_or_sym)
-        {
+        // Encoders that wrap secrets (Kubernetes, basic auth, .npmrc `_auth`) pad to a multiple
+        // of 4; requiring it rejects most identifier-like runs before any decoding.
+        if run.len() > MAX_RUN || !run.len().is_multiple_of(4) {
             continue;
         }
         if let Some(text) = decode(run) {
@@ -67,7 +87,7 @@ fn decode(run: &[u8]) -> Option<Vec<u8>> {
     };
     let padded = {
         let mut v = trimmed.to_vec();
-        while v.len() % 4 != 0 {
+        while !v.len().is_multiple_of(4) {
             v.push(b'=');
         }
         v

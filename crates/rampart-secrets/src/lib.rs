@@ -59,7 +59,7 @@ impl SecretsAnalyzer {
         disabled: &[String],
         config_dir: Option<&Path>,
     ) -> Result<SecretsAnalyzer, RuleError> {
-        let mut specs: Vec<(String, RuleSpec)> = Vec::new();
+        let mut specs: Vec<(String, RuleSpec, bool)> = Vec::new();
         let mut use_builtin = cfg.builtin;
         let mut disabled: Vec<String> = disabled.to_vec();
         let mut global = Vec::new();
@@ -101,15 +101,15 @@ impl SecretsAnalyzer {
             custom.extend(c.rules.into_iter().map(|r| (name.clone(), r)));
         }
         if use_builtin {
-            specs.extend(builtin_specs()?);
+            specs.extend(builtin_specs()?.into_iter().map(|(f, s)| (f, s, false)));
         }
-        specs.extend(custom);
+        specs.extend(custom.into_iter().map(|(f, s)| (f, s, true)));
         let mut rules = Vec::new();
-        for (file, spec) in specs {
+        for (file, spec, eager) in specs {
             if disabled.contains(&spec.id) {
                 continue;
             }
-            rules.push(Rule::compile(spec, &file)?);
+            rules.push(Rule::compile(spec, &file, eager)?);
         }
         let global = global
             .iter()

@@ -1,6 +1,8 @@
 //! Secret rules: the TOML shape they are written in, and their compiled form.
 
 use rampart_core::{Confidence, RuleMeta, Severity};
+use std::sync::OnceLock;
+
 use regex::bytes::{Regex, RegexBuilder};
 use serde::Deserialize;
 
@@ -60,7 +62,9 @@ struct RuleFile {
 pub struct Rule {
     pub meta: RuleMeta,
     pub spec: RuleSpec,
-    pub(crate) regex: Regex,
+    /// Compiled on first use: most rules never see a keyword hit in a given repository, and
+    /// compiling hundreds of regexes up front would dominate the start-up time.
+    regex: OnceLock<Regex>,
     pub(crate) secret_group: usize,
     pub(crate) path: Option<Regex>,
     pub(crate) allowlists: Vec<crate::allowlist::Allowlist>,
@@ -98,18 +102,31 @@ pub(crate) fn compile_regex(pattern: &str) -> Result<Regex, regex::Error> {
 }
 
 impl Rule {
-    pub fn compile(spec: RuleSpec, file: &str) -> Result<Rule, RuleError> {
+    /// Checks and prepares a rule. `eager` compiles the regex now (custom rules, so a bad one
+    /// fails the load); built-in rules, proven by tests, compile on first use.
+    pub fn compile(spec: RuleSpec, file: &str, eager: bool) -> Result<Rule, RuleError> {
         let invalid = |message: String| RuleError::Invalid {
             file: file.to_string(),
             id: spec.id.clone(),
             message,
         };
-        let regex = compile_regex(&spec.regex).map_err(|e| RuleError::Regex {
+        let regex_error = |message: String| RuleError::Regex {
             file: file.to_string(),
             id: spec.id.clone(),
-            message: e.to_string(),
-        })?;
-        let groups = regex.captures_len() - 1;
+            message,
+        };
+        let hir = regex_syntax::ParserBuilder::new()
+            .unicode(false)
+            .utf8(false)
+            .build()
+            .parse(&spec.regex)
+            .map_err(|e| regex_error(e.to_string()))?;
+        let groups = hir.properties().explicit_captures_len();
+        let regex = OnceLock::new();
+        if eager {
+            let compiled = compile_regex(&spec.regex).map_err(|e| regex_error(e.to_string()))?;
+            let _ = regex.set(compiled);
+        }
         let secret_group = spec.secret_group.unwrap_or(if groups > 0 { 1 } else { 0 });
         if secret_group > groups {
             return Err(invalid(format!(
@@ -125,7 +142,7 @@ impl Rule {
         let allowlists = spec
             .allowlists
             .iter()
-            .map(|a| a.compile().map_err(|m| invalid(m)))
+            .map(|a| a.compile().map_err(&invalid))
             .collect::<Result<_, _>>()?;
         let meta = RuleMeta {
             id: spec.id.clone(),
@@ -145,6 +162,12 @@ impl Rule {
             path,
             allowlists,
             spec,
+        })
+    }
+
+    pub(crate) fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            compile_regex(&self.spec.regex).expect("built-in regexes are compiled by tests")
         })
     }
 

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use rampart_engine::Budget;
-use rampart_secrets::{SecretsAnalyzer, builtin_specs};
+use rampart_secrets::{Rule, SecretsAnalyzer, builtin_specs};
 
 #[test]
 fn rule_ids_are_unique_and_rules_are_complete() {
@@ -32,6 +32,14 @@ fn rule_ids_are_unique_and_rules_are_complete() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_regex_compiles() {
+    for (file, spec) in builtin_specs().unwrap() {
+        let id = spec.id.clone();
+        Rule::compile(spec, &file, true).unwrap_or_else(|e| panic!("{id}: {e}"));
+    }
 }
 
 #[test]

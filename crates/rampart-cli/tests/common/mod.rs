@@ -25,7 +25,11 @@ fn crc32(data: &[u8]) -> u32 {
     for &b in data {
         crc ^= b as u32;
         for _ in 0..8 {
-            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc
@@ -63,7 +67,8 @@ pub fn json(o: &Output) -> serde_json::Value {
 /// `../shared/schemas/NAME` from the workspace root, if present.
 pub fn schema(name: &str) -> Option<serde_json::Value> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../..");
-    let dir = std::env::var_os("RAMPART_SCHEMAS").map_or_else(|| root.join("shared/schemas"), PathBuf::from);
+    let dir = std::env::var_os("RAMPART_SCHEMAS")
+        .map_or_else(|| root.join("shared/schemas"), PathBuf::from);
     let text = std::fs::read_to_string(dir.join(name)).ok()?;
     Some(serde_json::from_str(&text).unwrap())
 }
