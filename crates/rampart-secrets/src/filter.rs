@@ -17,10 +17,35 @@ pub enum Verdict {
 
 /// Values published in provider documentation as examples: never real.
 const DOCUMENTED_EXAMPLES: &[&str] = &[
+    // AWS documentation (IAM user guide, CLI configuration examples).
     "AKIAIOSFODNN7EXAMPLE",
     "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
     "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
     "ASIAIOSFODNN7EXAMPLE",
+    // Stripe API reference: the test-mode keys shown to signed-out readers.
+    "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+    "pk_test_TYooMQauvdEDq54NiTphI7jx",
+];
+
+/// Values that only name what belongs there (`-u user:password`, `token: token`): field
+/// names used as placeholders in documentation, never the credential itself.
+const PLACEHOLDER_WORDS: &[&str] = &[
+    "password",
+    "passwd",
+    "pass",
+    "pwd",
+    "passphrase",
+    "token",
+    "apikey",
+    "api_key",
+    "api-key",
+    "username",
+    "user",
+    "user:password",
+    "username:password",
+    "user:pass",
+    "username:token",
+    "user:token",
 ];
 
 /// Words that mark a value as illustrative rather than live.
@@ -67,7 +92,7 @@ fn is_template(v: &str) -> bool {
     v.contains("${")
         || v.contains("{{")
         || v.contains("$(")
-        || v.contains("%(")
+        || has_printf_name(v)
         || v.contains("#{")
         || (v.starts_with('<') && v.ends_with('>'))
         || (v.starts_with('%') && v.ends_with('%'))
@@ -75,6 +100,28 @@ fn is_template(v: &str) -> bool {
             && v[1..]
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '_'))
+}
+
+/// A field name standing in for its value (`password`, `user:pass`) or a bracketed
+/// placeholder (`[PASSWORD]`).
+fn is_placeholder(v: &str) -> bool {
+    let bare = v.trim_matches(|c| c == '"' || c == '\'');
+    PLACEHOLDER_WORDS
+        .iter()
+        .any(|w| bare.eq_ignore_ascii_case(w))
+        || (bare.len() > 2 && bare.starts_with('[') && bare.ends_with(']'))
+}
+
+/// A Python `%(name)s` format placeholder (a bare `%(` also occurs in random secrets).
+fn has_printf_name(v: &str) -> bool {
+    v.match_indices("%(").any(|(i, _)| {
+        let rest = &v[i + 2..];
+        let name_len = rest
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+            .count();
+        name_len > 0 && rest[name_len..].starts_with(')')
+    })
 }
 
 fn is_masked(v: &str) -> bool {
@@ -118,27 +165,74 @@ fn is_reference(v: &str) -> bool {
         || v.starts_with("sha512-")
 }
 
-/// Identifier-like values (`user_password`, `getSecretKey`) are names, not secrets.
+/// Identifier-like values (`user_password`, `getSecretKey`, `cms/sites/passwords#edit`) are
+/// names, routes or selectors, not secrets.
 fn is_identifier(v: &str) -> bool {
     let has_digit = v.chars().any(|c| c.is_ascii_digit());
     !has_digit
-        && v.chars()
-            .all(|c| c.is_ascii_alphabetic() || c == '_' || c == '.' || c == '-')
-        && (v.contains('_') || v.contains('.') || v.chars().all(|c| c.is_ascii_lowercase()))
+        && v.chars().all(|c| {
+            c.is_ascii_alphabetic() || c == '_' || c == '.' || c == '-' || c == '/' || c == '#'
+        })
+        && (v.contains('_')
+            || v.contains('.')
+            || v.contains('/')
+            || v.chars().all(|c| c.is_ascii_lowercase()))
 }
 
-fn is_git_object_id(v: &str) -> bool {
-    (v.len() == 40 || v.len() == 64)
-        && v.bytes()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+/// A run of `min` or more letters that each follow the previous one in the alphabet
+/// (`abcdefg`, `FGHIJK`) or `min + 1` or more such digits (`1234567`), or of `min / 2` or more letter-digit pairs that
+/// both count up (`a1b2c3d4`): keyboard filler typed into examples, not random output.
+fn has_sequential_run(v: &str, min: usize) -> bool {
+    let b = v.as_bytes();
+    let mut run = 1;
+    for w in b.windows(2) {
+        let same_class = (w[0].is_ascii_digit() && w[1].is_ascii_digit())
+            || (w[0].is_ascii_lowercase() && w[1].is_ascii_lowercase())
+            || (w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase());
+        if same_class && w[1] == w[0] + 1 {
+            run += 1;
+            // Digits get one more: `…123456` ends many human-chosen passwords.
+            let needed = if w[1].is_ascii_digit() { min + 1 } else { min };
+            if run >= needed {
+                return true;
+            }
+        } else {
+            run = 1;
+        }
+    }
+    let pairs = min.div_ceil(2).max(3);
+    let mut count = 0;
+    let mut i = 0;
+    while i + 1 < b.len() {
+        let (l, d) = (b[i].to_ascii_lowercase(), b[i + 1]);
+        if l.is_ascii_lowercase() && d.is_ascii_digit() {
+            let follows = count > 0 && l == b[i - 2].to_ascii_lowercase() + 1 && d == b[i - 1] + 1;
+            count = if follows || count == 0 { count + 1 } else { 1 };
+            if count >= pairs {
+                return true;
+            }
+            i += 2;
+        } else {
+            count = 0;
+            i += 1;
+        }
+    }
+    false
 }
 
 /// Decides what to do with a matched secret value.
 pub fn judge(value: &str, generic: bool) -> Verdict {
     if DOCUMENTED_EXAMPLES.iter().any(|e| value.contains(e)) {
-        return Verdict::Low;
+        return Verdict::Drop;
     }
     if is_template(value) || is_masked(value) {
+        return Verdict::Drop;
+    }
+    if is_placeholder(value)
+        || value
+            .split_once(':')
+            .is_some_and(|(_, p)| is_placeholder(p))
+    {
         return Verdict::Drop;
     }
     let lower = value.to_ascii_lowercase();
@@ -148,7 +242,7 @@ pub fn judge(value: &str, generic: bool) -> Verdict {
             || is_uuid(value)
             || is_reference(value)
             || is_identifier(value)
-            || is_git_object_id(value)
+            || has_sequential_run(value, 6)
         {
             return Verdict::Drop;
         }
@@ -188,12 +282,29 @@ mod tests {
             "YOUR_API_KEY_HERE",
             "123e4567-e89b-12d3-a456-426614174000",
             "sha512-abcdefghijklmnop",
-            "da39a3ee5e6b4b0d3255bfef95601890afd80709",
             "user_password",
+            "qwabcdefg829+KLMZ",
+            "Rt7+kPq2Lm34567890xZ",
+            "Zq8vN2kPabcdefxR7tY1",
+            "tok-a1b2c3d4-x9",
+            "admin/users/passwords#reset",
         ] {
             assert_eq!(judge(v, true), Verdict::Drop, "{v}");
         }
-        assert_eq!(judge("AKIAIOSFODNN7EXAMPLE", false), Verdict::Low);
+        for v in [
+            "AKIAIOSFODNN7EXAMPLE",
+            "password",
+            "user:pass",
+            "admin:[PASSWORD]",
+        ] {
+            assert_eq!(judge(v, false), Verdict::Drop, "{v}");
+        }
+        // A 40-hex value next to a secret-like key is a secret (GitHub OAuth app secret).
+        assert_eq!(
+            judge("da39a3ee5e6b4b0d3255bfef95601890afd80709", true),
+            Verdict::Keep
+        );
         assert_eq!(judge("Zq8vN2kP5xR7tY1wLm3B", true), Verdict::Keep);
+        assert_eq!(judge("harbor123456", true), Verdict::Keep);
     }
 }

@@ -24,6 +24,12 @@ fn rule_ids_are_unique_and_rules_are_complete() {
                 s.id
             ));
         }
+        if let Some(k) = s.keywords.iter().find(|k| k.len() < 3) {
+            problems.push(format!(
+                "{file}: {} has keyword {k:?}: shorter than 3 characters, it would send most lines to the regex",
+                s.id
+            ));
+        }
         if s.examples.is_empty() {
             problems.push(format!("{file}: {} has no examples", s.id));
         }
