@@ -14,7 +14,7 @@ fn long_version() -> &'static str {
 /// rampart finds, tracks and proves the security of a codebase: secrets in files and git
 /// history today; SAST, dependencies, IaC and the vulnerability register are being built.
 #[derive(Parser)]
-#[command(name = "rampart", version = long_version(), about, long_about = None, propagate_version = true)]
+#[command(name = "rampart", version = long_version(), propagate_version = true)]
 #[command(
     after_help = "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or runtime error.\nColour follows the terminal; NO_COLOR=1 turns it off."
 )]
