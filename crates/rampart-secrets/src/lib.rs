@@ -139,6 +139,21 @@ impl SecretsAnalyzer {
         commit: Option<&str>,
         budget: &Budget,
     ) -> Result<Vec<Finding>, AnalyzeError> {
+        let mut out = Vec::new();
+        self.find_into(bytes, rel_path, commit, budget, &mut out)?;
+        Ok(out)
+    }
+
+    /// Like [`Self::find`], but appends to `out`, and when the budget runs out keeps what was
+    /// found before returning [`AnalyzeError::BudgetExceeded`].
+    pub fn find_into(
+        &self,
+        bytes: &[u8],
+        rel_path: &str,
+        commit: Option<&str>,
+        budget: &Budget,
+        out: &mut Vec<Finding>,
+    ) -> Result<(), AnalyzeError> {
         let raw = self.scanner.scan(bytes, rel_path, commit);
         let mut hits: Vec<Hit> = raw
             .into_iter()
@@ -150,15 +165,15 @@ impl SecretsAnalyzer {
                 m,
             })
             .collect();
-        if self.decode_base64 {
+        let mut exceeded = budget.exceeded();
+        if self.decode_base64 && !exceeded {
+            let matched = merged_spans(&hits);
             for block in decode::decoded_blocks(bytes) {
                 if budget.exceeded() {
-                    return Err(AnalyzeError::BudgetExceeded);
+                    exceeded = true;
+                    break;
                 }
-                if hits
-                    .iter()
-                    .any(|h| h.span.0 < block.end && block.start < h.span.1)
-                {
+                if overlaps(&matched, block.start, block.end) {
                     continue;
                 }
                 for m in self.scanner.scan(&block.text, rel_path, commit) {
@@ -172,7 +187,12 @@ impl SecretsAnalyzer {
                 }
             }
         }
-        Ok(self.to_findings(bytes, rel_path, hits))
+        out.extend(self.to_findings(bytes, rel_path, hits));
+        if exceeded {
+            Err(AnalyzeError::BudgetExceeded)
+        } else {
+            Ok(())
+        }
     }
 
     fn to_findings(&self, bytes: &[u8], rel_path: &str, mut hits: Vec<Hit>) -> Vec<Finding> {
@@ -221,6 +241,26 @@ impl SecretsAnalyzer {
         }
         out
     }
+}
+
+/// The byte ranges covered by matches, sorted and merged.
+fn merged_spans(hits: &[Hit]) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> = hits.iter().map(|h| h.span).collect();
+    spans.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for (s, e) in spans {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
+}
+
+/// Whether `start..end` overlaps one of the sorted, disjoint `spans`.
+fn overlaps(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let i = spans.partition_point(|&(_, e)| e <= start);
+    spans.get(i).is_some_and(|&(s, _)| s < end)
 }
 
 struct Hit {
@@ -314,7 +354,6 @@ impl Analyzer for SecretsAnalyzer {
         budget: &Budget,
         out: &mut Vec<Finding>,
     ) -> Result<(), AnalyzeError> {
-        out.extend(self.find(file.bytes, file.rel_path, None, budget)?);
-        Ok(())
+        self.find_into(file.bytes, file.rel_path, None, budget, out)
     }
 }
