@@ -176,7 +176,15 @@ fn is_identifier(v: &str) -> bool {
         && (v.contains('_')
             || v.contains('.')
             || v.contains('/')
+            || is_kebab_case(v)
             || v.chars().all(|c| c.is_ascii_lowercase()))
+}
+
+/// `stripe-secret-key`: lowercase words joined by hyphens, the shape of ids and CSS names.
+fn is_kebab_case(v: &str) -> bool {
+    v.contains('-')
+        && v.split('-')
+            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase()))
 }
 
 /// A run of `min` or more letters that each follow the previous one in the alphabet
@@ -283,6 +291,7 @@ mod tests {
             "123e4567-e89b-12d3-a456-426614174000",
             "sha512-abcdefghijklmnop",
             "user_password",
+            "stripe-secret-key",
             "qwabcdefg829+KLMZ",
             "Rt7+kPq2Lm34567890xZ",
             "Zq8vN2kPabcdefxR7tY1",

@@ -25,9 +25,19 @@ fn base64_next_to_a_plain_match_is_decoded_only_where_nothing_matched() {
     let mut text = String::new();
     for _ in 0..2000 {
         text.push_str("a = \"xoxb-756140532352-9159564190697-OUttYpATIk27f4t3tGolUByx\"\n");
-        text.push_str("b: eG94Yi03NTYxNDA1MzIzNTItOTE1OTU2NDE5MDY5Ny1PVXR0WXBBVElrMjdmNHQzdEdvbFVCeXg=\n");
+        text.push_str(
+            "b: eG94Yi03NTYxNDA1MzIzNTItOTE1OTU2NDE5MDY5Ny1PVXR0WXBBVElrMjdmNHQzdEdvbFVCeXg=\n",
+        );
     }
-    let found = analyzer.find(text.as_bytes(), "a.yaml", None, &Budget::unlimited()).unwrap();
+    let found = analyzer
+        .find(text.as_bytes(), "a.yaml", None, &Budget::unlimited())
+        .unwrap();
     assert_eq!(found.len(), 4000);
-    assert_eq!(found.iter().filter(|f| f.secret.as_ref().unwrap().decoded).count(), 2000);
+    assert_eq!(
+        found
+            .iter()
+            .filter(|f| f.secret.as_ref().unwrap().decoded)
+            .count(),
+        2000
+    );
 }
