@@ -180,9 +180,10 @@ fn is_identifier(v: &str) -> bool {
             || v.chars().all(|c| c.is_ascii_lowercase()))
 }
 
-/// `stripe-secret-key`: lowercase words joined by hyphens, the shape of ids and CSS names.
+/// `stripe-secret-key`: three or more lowercase words joined by hyphens, the shape of ids and
+/// CSS names (two words, `harbor-lights`, still read as a passphrase).
 fn is_kebab_case(v: &str) -> bool {
-    v.contains('-')
+    v.split('-').count() >= 3
         && v.split('-')
             .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase()))
 }
