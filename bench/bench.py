@@ -296,7 +296,7 @@ def main() -> int:
         st = tree_stats(Path(tree))
         src = Path(tree + ".source")
         planted = Path(tree + ".planted.csv")
-        tr = {"path": tree, "stats": st, "source": src.read_text() if src.exists() else "", "groups": {}, "recall": {}}
+        tr = {"path": tree, "rampart_version": version([tools["rampart"], "--version"]), "stats": st, "source": src.read_text() if src.exists() else "", "groups": {}, "recall": {}}
         mb = st["bytes"] / 1e6
         # one run of each tool with its report kept: files_scanned, findings, recall
         for tool in commands(tools, tree, None, alt, work)["all cores"]:
@@ -378,6 +378,9 @@ def render(raw: dict) -> str:
         st = tr["stats"]
         mb = st["bytes"] / 1e6
         L += [f"## {name}: {mb:.1f} MB, {st['files']} files", ""]
+        if tr.get("rampart_version") and tr["rampart_version"] != raw["versions"]["rampart"]:
+            L += [f"Timed with `{tr['rampart_version']}` (a later build than the header's: this tree was re-run "
+                  f"{tr.get('rerun_note', '')}).", ""]
         if tr["source"]:
             L += ["Source: " + "; ".join(f"`{l}`" for l in tr["source"].splitlines()), ""]
         L += [f"Files: {st['files']} regular files; `rg --files` sees {st['rg_files']}, `rg --files --hidden --no-require-git` "
