@@ -108,7 +108,6 @@ impl Allowlist {
             Target::Match => c.matched,
             Target::Line => c.line,
         };
-        let secret_lower = String::from_utf8_lossy(c.secret).to_ascii_lowercase();
         let checks: [Option<bool>; 4] = [
             (!self.commits.is_empty()).then(|| {
                 c.commit
@@ -118,9 +117,10 @@ impl Allowlist {
                 .then(|| self.paths.iter().any(|r| r.is_match(c.path.as_bytes()))),
             (!self.regexes.is_empty()).then(|| self.regexes.iter().any(|r| r.is_match(text))),
             (!self.stopwords.is_empty()).then(|| {
-                self.stopwords
-                    .iter()
-                    .any(|w| secret_lower.contains(w.as_str()))
+                self.stopwords.iter().any({
+                    let secret_lower = String::from_utf8_lossy(c.secret).to_ascii_lowercase();
+                    move |w| secret_lower.contains(w.as_str())
+                })
             }),
         ];
         let mut given = checks.iter().flatten().peekable();

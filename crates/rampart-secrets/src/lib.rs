@@ -34,16 +34,22 @@ pub struct SecretsAnalyzer {
 
 /// A version string for the built-in rule pack: rule count and a digest of the rule files.
 pub fn rule_pack_version() -> String {
-    let mut all = String::new();
-    for (name, text) in rule::BUILTIN_RULE_FILES {
-        all.push_str(name);
-        all.push_str(text);
-    }
-    let n = builtin_specs().map(|s| s.len()).unwrap_or(0);
-    format!(
-        "secrets {n} rules, digest {}",
-        &sha256_hex(all.as_bytes())[..12]
-    )
+    // Computed once: `--version` and every report ask for it.
+    static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    VERSION
+        .get_or_init(|| {
+            let mut all = String::new();
+            for (name, text) in rule::BUILTIN_RULE_FILES {
+                all.push_str(name);
+                all.push_str(text);
+            }
+            let n = builtin_specs().map(|s| s.len()).unwrap_or(0);
+            format!(
+                "secrets {n} rules, digest {}",
+                &sha256_hex(all.as_bytes())[..12]
+            )
+        })
+        .clone()
 }
 
 impl SecretsAnalyzer {
