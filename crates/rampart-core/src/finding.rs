@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 use crate::{Confidence, Severity};
 
 /// One problem found by one rule at one place.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     pub rule_id: String,
     /// The analyzer that produced it (`secrets`, `sast`, …).
@@ -30,6 +30,50 @@ pub struct Finding {
     /// Set for findings from git history: where the problem first appeared.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub provenance: Option<Provenance>,
+    /// Set by taint rules (SAST): the path from source to sink, in order (SARIF `codeFlows`).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub flow: Vec<FlowStep>,
+    /// Set by the dependency analyzer (SCA): which package and advisory.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub dependency: Option<DependencyInfo>,
+}
+
+/// One step of a data flow: where tainted data is and what happened to it there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlowStep {
+    pub location: Location,
+    /// `source: request.args`, `propagates into query`, `sink: cursor.execute` …
+    pub message: String,
+}
+
+/// A vulnerable dependency: the package, the advisory and how to get out of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DependencyInfo {
+    /// OSV ecosystem name (`npm`, `PyPI`, `crates.io`, `Go`, `Maven` …).
+    pub ecosystem: String,
+    pub name: String,
+    pub version: String,
+    pub purl: String,
+    /// The advisory id the finding is keyed on (`GHSA-…`, `RUSTSEC-…`, `PYSEC-…`).
+    pub advisory: String,
+    /// Other ids of the same vulnerability (CVE, GHSA, …).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// CVSS vector the severity was computed from, if the advisory has one.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub cvss_vector: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub cvss_score: Option<f64>,
+    /// Versions that fix this advisory.
+    #[serde(default)]
+    pub fixed_versions: Vec<String>,
+    /// The smallest version that fixes every known advisory on this package.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub upgrade_to: Option<String>,
+    /// Direct dependency first, vulnerable package last; empty when unknown.
+    #[serde(default)]
+    pub path: Vec<String>,
+    pub direct: bool,
 }
 
 /// A place in a file. Lines and columns are 1-based; `end_column` is exclusive.
@@ -132,6 +176,8 @@ impl RuleMeta {
             fingerprint: String::new(),
             secret: None,
             provenance: None,
+            flow: Vec::new(),
+            dependency: None,
         }
     }
 }
