@@ -7,12 +7,13 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rampart_core::{Confidence, Severity};
 use rampart_engine::{Analyzer, Baseline, Config, ScanOptions, Scanner, parse_size};
 use rampart_report::{Format, Report, render};
+use rampart_sast::{RuleSetBuilder, SastAnalyzer};
 use rampart_secrets::SecretsAnalyzer;
 
 use crate::cli::ScanArgs;
 
 /// Every analyzer rampart has, by `--only` name.
-const ANALYZERS: &[&str] = &["secrets"];
+const ANALYZERS: &[&str] = &["secrets", "sast"];
 
 pub fn run(args: ScanArgs) -> Result<ExitCode> {
     let fail_on = parse_fail_on(&args.fail_on)?;
@@ -59,6 +60,15 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
     } else if args.history {
         bail!("--history scans for secrets, but the secrets analyzer is not selected");
     }
+    let mut rule_warnings = Vec::new();
+    let mut syntax_errors = None;
+    if selected.contains(&"sast") {
+        let sast = sast_analyzer(&args, &mut rule_warnings)?;
+        syntax_errors = Some(sast.syntax_error_counter());
+        analyzers.push(Box::new(sast));
+    } else if !args.config.is_empty() {
+        bail!("--config gives SAST rules, but the sast analyzer is not selected");
+    }
     let rules: Vec<_> = analyzers.iter().flat_map(|a| a.rules()).collect();
     let baseline = match &args.baseline {
         Some(p) => Some(Baseline::load(p).map_err(|e| anyhow!("--baseline: {e}"))?),
@@ -91,9 +101,21 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
         result.errors.sort();
     }
     result.findings.retain(|f| f.confidence >= min_confidence);
+    result.warnings.extend(rule_warnings);
+    if let Some(n) = syntax_errors.map(|c| c.load(std::sync::atomic::Ordering::Relaxed)) {
+        if n > 0 {
+            result.warnings.push(format!(
+                "{n} file(s) did not parse completely; SAST analysed the parts that did"
+            ));
+        }
+    }
 
     let version = env!("CARGO_PKG_VERSION");
-    let rule_pack = rampart_secrets::rule_pack_version();
+    let rule_pack = format!(
+        "{}; {}",
+        rampart_secrets::rule_pack_version(),
+        rampart_sast::rule_pack_version()
+    );
     let root_names: Vec<String> = roots.iter().map(|r| r.display().to_string()).collect();
     let base_uri = std::fs::canonicalize(&base)
         .unwrap_or(base)
@@ -126,6 +148,31 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The SAST analyzer: built-in rules (unless `--no-builtin-rules`) plus every `--config`.
+/// Rules that do not load become warnings; the others run.
+fn sast_analyzer(args: &ScanArgs, warnings: &mut Vec<String>) -> Result<SastAnalyzer> {
+    let mut b = RuleSetBuilder::new();
+    if !args.no_builtin_rules {
+        b = b.with_builtin();
+    }
+    for c in &args.config {
+        if !c.exists() {
+            bail!("--config {}: no such file or folder", c.display());
+        }
+        b.add_path(c)
+            .with_context(|| format!("--config {}: cannot read", c.display()))?;
+    }
+    let set = b.build();
+    for e in &set.errors {
+        eprintln!("warning: rule not loaded: {e}");
+        warnings.push(format!("rule not loaded: {e}"));
+    }
+    if set.rules.is_empty() && (!args.config.is_empty() || args.no_builtin_rules) {
+        bail!("no SAST rule loaded (see the warnings above)");
+    }
+    Ok(SastAnalyzer::new(set))
 }
 
 fn parse_fail_on(s: &str) -> Result<Option<Severity>> {
