@@ -95,6 +95,9 @@ pub struct PatternError {
 /// Rewrites Semgrep holes into identifiers.
 pub fn substitute(pattern: &str, grammar: Grammar) -> String {
     let mut s = pattern.replace("<...", " __DEEP(").replace("...>", ") ");
+    if matches!(grammar, Grammar::Java | Grammar::TypeScript | Grammar::Tsx) {
+        s = typed_metavariables(&s);
+    }
     // `$...NAME` and `$NAME` (upper-case names, `_` allowed; `$1` and `${` are not holes).
     let mut out = String::with_capacity(s.len() + 16);
     let b = s.as_bytes();
@@ -139,6 +142,34 @@ pub fn substitute(pattern: &str, grammar: Grammar) -> String {
     s.replace("...", "__ELL")
 }
 
+/// `(Type $X)` → `((Type) $X)`: a typed metavariable becomes a cast, which the grammar
+/// parses and [`classify`] recognises. Only where `(` opens an expression, not a call or a
+/// parameter list (`$M(String $X)`).
+fn typed_metavariables(s: &str) -> String {
+    static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\(\s*([A-Za-z_][\w.]*(?:<[\w.<>, ?]*>)?(?:\[\])*)\s+\$([A-Z_][A-Z0-9_]*)\s*\)")
+            .expect("valid regex")
+    });
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    for c in RE.captures_iter(s) {
+        let m = c.get(0).expect("match");
+        let before = s[..m.start()].trim_end();
+        let opens_expression = before
+            .chars()
+            .last()
+            .is_none_or(|ch| !(ch.is_alphanumeric() || "_$)>]".contains(ch)));
+        if !opens_expression {
+            continue;
+        }
+        out.push_str(&s[last..m.start()]);
+        out.push_str(&format!("(({}) ${})", &c[1], &c[2]));
+        last = m.end();
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
 impl Pattern {
     pub fn compile(
         text: &str,
@@ -162,7 +193,12 @@ impl Pattern {
             let Some(root) = find_root(&tree, spec, s, e) else {
                 continue;
             };
-            let errors = tree.errors;
+            // An ERROR node that is only an ellipsis is where the grammar refused `...`
+            // (a Java parameter list, a bare block); that is expected.
+            let expected = (0..tree.len() as NodeId)
+                .filter(|n| tree.node(*n).kind == "ERROR" && is_ellipsis(tree.text(*n)))
+                .count();
+            let errors = tree.errors.saturating_sub(expected);
             if best.as_ref().is_none_or(|b| errors < b.0) {
                 best = Some((errors, tree, root));
             }

@@ -269,12 +269,12 @@ impl Walker<'_, '_> {
             });
         }
         let node = self.t.node(n);
+        let mut known = None;
         if let Some(k) = self.key(n) {
-            if let Some(t) = self.lookup(&k) {
-                return Some(t);
-            }
-            if self.t.children(n).is_empty() {
-                return None;
+            known = self.lookup(&k);
+            // A parameter's taint does not hide a source inside `req.query.x`.
+            if known.as_ref().is_some_and(|t| t.src) || self.t.children(n).is_empty() {
+                return known;
             }
         }
         if self.spec.is(self.spec.function_kinds, node.kind) {
@@ -283,7 +283,7 @@ impl Walker<'_, '_> {
         self.depth += 1;
         let out = self.taint_inner(n);
         self.depth -= 1;
-        out
+        Taint::union(out, known)
     }
 
     fn taint_inner(&mut self, n: NodeId) -> Option<Taint> {
