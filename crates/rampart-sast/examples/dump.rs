@@ -10,7 +10,10 @@ fn main() {
         let g = Grammar::for_rule_language(&args[1]).expect("language")[0];
         let mut i = rampart_sast::pattern::Interner::default();
         let p = rampart_sast::pattern::Pattern::compile(&args[2], g, &mut i).expect("compiles");
-        println!("wrapped: {:?}\nroot: {:?}\nwords: {:?}", p.tree.src, p.root, p.words);
+        println!(
+            "wrapped: {:?}\nroot: {:?}\nwords: {:?}",
+            p.tree.src, p.root, p.words
+        );
         let roots = match &p.root {
             rampart_sast::pattern::Root::Node(n) => vec![*n],
             rampart_sast::pattern::Root::Seq(v) => v.clone(),
@@ -18,7 +21,12 @@ fn main() {
         for r in roots {
             for id in p.tree.subtree(r) {
                 let n = p.tree.node(id);
-                println!("  {id} {} {:?} {:?}", n.kind, p.tree.text(id).chars().take(40).collect::<String>(), p.class[id as usize]);
+                println!(
+                    "  {id} {} {:?} {:?}",
+                    n.kind,
+                    p.tree.text(id).chars().take(40).collect::<String>(),
+                    p.class[id as usize]
+                );
             }
         }
         return;
@@ -41,7 +49,11 @@ fn main() {
         println!(
             "{}{}{} {:?}{}",
             "  ".repeat(depth[id as usize]),
-            if n.field.is_empty() { String::new() } else { format!("{}: ", n.field) },
+            if n.field.is_empty() {
+                String::new()
+            } else {
+                format!("{}: ", n.field)
+            },
             n.kind,
             text.replace('\n', "⏎"),
             if n.named { "" } else { " (anon)" }

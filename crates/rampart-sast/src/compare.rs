@@ -128,7 +128,9 @@ fn tokens(s: &str) -> Result<Vec<String>, String> {
             i = j + 1;
         } else if ch.is_ascii_alphanumeric() || ch == '$' || ch == '_' || ch == '.' {
             let mut j = i;
-            while j < c.len() && (c[j].is_ascii_alphanumeric() || c[j] == '$' || c[j] == '_' || c[j] == '.') {
+            while j < c.len()
+                && (c[j].is_ascii_alphanumeric() || c[j] == '$' || c[j] == '_' || c[j] == '.')
+            {
                 j += 1;
             }
             out.push(c[i..j].iter().collect());
@@ -172,7 +174,11 @@ impl P<'_> {
             return self.unary();
         }
         let mut left = self.bin(level + 1)?;
-        while let Some(op) = self.peek().filter(|o| LEVELS[level].contains(o)).map(str::to_string) {
+        while let Some(op) = self
+            .peek()
+            .filter(|o| LEVELS[level].contains(o))
+            .map(str::to_string)
+        {
             self.i += 1;
             let right = self.bin(level + 1)?;
             left = Expr::Bin(op, Box::new(left), Box::new(right));
@@ -187,7 +193,11 @@ impl P<'_> {
             return Ok(Expr::Not(Box::new(self.unary()?)));
         }
         if tok == "-" {
-            return Ok(Expr::Bin("-".into(), Box::new(Expr::Num(0.0)), Box::new(self.unary()?)));
+            return Ok(Expr::Bin(
+                "-".into(),
+                Box::new(Expr::Num(0.0)),
+                Box::new(self.unary()?),
+            ));
         }
         if tok == "(" {
             let e = self.bin(0)?;
@@ -198,7 +208,9 @@ impl P<'_> {
             return Ok(e);
         }
         if tok.starts_with('"') || tok.starts_with('\'') {
-            return Ok(Expr::Str(tok[1..tok.len().saturating_sub(1).max(1)].to_string()));
+            return Ok(Expr::Str(
+                tok[1..tok.len().saturating_sub(1).max(1)].to_string(),
+            ));
         }
         if tok.starts_with('$') {
             return Ok(Expr::Mv(self.interner.id(&tok)));

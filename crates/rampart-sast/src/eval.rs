@@ -92,7 +92,9 @@ fn and(f: &FileCtx, clauses: &[Clause], within: Option<(u32, u32)>) -> Vec<Match
                     .filter_map(|m| {
                         other
                             .iter()
-                            .find(|o| o.start == m.start && o.end == m.end && compatible(f, &m.b, &o.b))
+                            .find(|o| {
+                                o.start == m.start && o.end == m.end && compatible(f, &m.b, &o.b)
+                            })
                             .map(|o| Match {
                                 b: merge(&m.b, &o.b),
                                 ..m
@@ -106,7 +108,9 @@ fn and(f: &FileCtx, clauses: &[Clause], within: Option<(u32, u32)>) -> Vec<Match
                     .into_iter()
                     .filter_map(|m| {
                         ins.iter()
-                            .find(|o| o.start <= m.start && m.end <= o.end && compatible(f, &m.b, &o.b))
+                            .find(|o| {
+                                o.start <= m.start && m.end <= o.end && compatible(f, &m.b, &o.b)
+                            })
                             .map(|o| Match {
                                 b: merge(&m.b, &o.b),
                                 ..m

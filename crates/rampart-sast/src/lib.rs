@@ -280,7 +280,9 @@ impl RuleSet {
         };
         let location = loc(r.m.start, r.m.end);
         let message = self.interpolate(ctx, &rule.message, &r.m);
-        let mut f = rule.meta.finding(message, location, snippet(&tree.src, r.m.start));
+        let mut f = rule
+            .meta
+            .finding(message, location, snippet(&tree.src, r.m.start));
         f.flow = r
             .flow
             .iter()

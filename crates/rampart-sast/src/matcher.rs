@@ -154,7 +154,12 @@ impl<'a> FileCtx<'a> {
 }
 
 fn base_type(t: &str) -> &str {
-    let t = t.split('<').next().unwrap_or(t).trim_end_matches("[]").trim();
+    let t = t
+        .split('<')
+        .next()
+        .unwrap_or(t)
+        .trim_end_matches("[]")
+        .trim();
     let t = t.trim_start_matches('*');
     t.rsplit('.').next().unwrap_or(t)
 }
@@ -226,7 +231,16 @@ impl<'m, 'a> Matcher<'m, 'a> {
             }
             PClass::AnyString => spec.is(spec.string_kinds, tree.node(t).kind),
             PClass::StringMv(v) => {
-                spec.is(spec.string_kinds, tree.node(t).kind) && self.bind_node(*v, t)
+                if !spec.is(spec.string_kinds, tree.node(t).kind) {
+                    return false;
+                }
+                // `"$X"` binds the string's content, without quotes.
+                let n = tree.node(t);
+                let text = tree.text(t);
+                let inner = crate::lang::strip_quotes(text);
+                let off = inner.as_ptr() as usize - text.as_ptr() as usize;
+                let start = n.start + off as u32;
+                self.bind(*v, start, start + inner.len() as u32, Some(t))
             }
             PClass::Dotted(d) => match self.f.dotted(t) {
                 Some(td) => td == *d || self.f.resolve(&td).is_some_and(|r| r == *d),
@@ -247,10 +261,13 @@ impl<'m, 'a> Matcher<'m, 'a> {
             }
         }
         if pn.kind != tn.kind {
-            return false;
+            return self.function_forms(p, t);
         }
         let pc = pt.children(p);
         let tc = tree.children(t);
+        if let Some(ok) = self.binary_chain(p, t, pc, tc) {
+            return ok;
+        }
         if pc.is_empty() {
             return tc.is_empty() && pt.text(p) == tree.text(t);
         }
@@ -259,6 +276,139 @@ impl<'m, 'a> Matcher<'m, 'a> {
         }
         let block = spec.is(spec.block_kinds, pn.kind);
         self.list(pc, tc, block, false)
+    }
+
+    /// `a + ...` matches `a + b + c` (parsed `(a + b) + c`): with an ellipsis as right
+    /// operand, the left operand may match anywhere down the code's left spine of the same
+    /// operator.
+    fn binary_chain(&mut self, p: NodeId, t: NodeId, pc: &[NodeId], tc: &[NodeId]) -> Option<bool> {
+        let pt = &self.p.tree;
+        let tree = self.f.tree;
+        if !pt.node(p).kind.contains("binary") || pc.len() != 3 || tc.len() != 3 {
+            return None;
+        }
+        if self.is_ellipsis(pc[2]).is_none() || pt.node(pc[1]).kind != tree.node(tc[1]).kind {
+            return None;
+        }
+        let op = tree.node(tc[1]).kind;
+        let mut cur = t;
+        loop {
+            let kids = tree.children(cur);
+            if kids.len() != 3 || tree.node(kids[1]).kind != op {
+                return Some(false);
+            }
+            let save = self.b.len();
+            if self.node(pc[0], kids[0]) {
+                return Some(true);
+            }
+            self.b.truncate(save);
+            if tree.node(kids[0]).kind != tree.node(cur).kind || !self.f.tick() {
+                return Some(false);
+            }
+            cur = kids[0];
+        }
+    }
+
+    /// A pattern statement that is a bare expression (`os.system(...)`) also matches a
+    /// statement that contains it (`return os.system(x)`, `y = os.system(x)`), as in Semgrep.
+    fn statement_expression(&self, p: NodeId) -> Option<NodeId> {
+        let pt = &self.p.tree;
+        let spec = self.f.spec;
+        if self.p.class[p as usize] != PClass::Normal
+            || !spec.is(spec.expression_statement_kinds, pt.node(p).kind)
+        {
+            return None;
+        }
+        let named: Vec<NodeId> = pt.named_children(p).collect();
+        if named.len() != 1
+            || spec
+                .assignments
+                .iter()
+                .any(|a| a.0 == pt.node(named[0]).kind)
+        {
+            return None;
+        }
+        Some(named[0])
+    }
+
+    fn expression_in_statement(&mut self, p: NodeId, t: NodeId) -> bool {
+        let Some(e) = self.statement_expression(p) else {
+            return false;
+        };
+        let spec = self.f.spec;
+        let tree = self.f.tree;
+        let mut u = t + 1;
+        let end = tree.node(t).subtree_end;
+        while u < end {
+            let node = tree.node(u);
+            if spec.is(spec.block_kinds, node.kind) || spec.is(spec.function_kinds, node.kind) {
+                u = node.subtree_end;
+                continue;
+            }
+            let save = self.b.len();
+            if node.named && self.node(e, u) {
+                return true;
+            }
+            self.b.truncate(save);
+            if self.f.out_of_time.get() {
+                return false;
+            }
+            u += 1;
+        }
+        false
+    }
+
+    /// `function (a) {…}` in a pattern also matches `(a) => {…}` and `a => …` (Semgrep's
+    /// `arrow_is_function`): parameters and body are compared, the rest is syntax.
+    fn function_forms(&mut self, p: NodeId, t: NodeId) -> bool {
+        let pt = &self.p.tree;
+        let tree = self.f.tree;
+        const FORMS: &[&str] = &["function_expression", "function", "arrow_function"];
+        if !FORMS.contains(&pt.node(p).kind) || !FORMS.contains(&tree.node(t).kind) {
+            return false;
+        }
+        if pt.field(p, "name").is_some() {
+            return false;
+        }
+        let pp = pt
+            .field(p, "parameters")
+            .or_else(|| pt.field(p, "parameter"));
+        let tp = tree
+            .field(t, "parameters")
+            .or_else(|| tree.field(t, "parameter"));
+        let params_ok = match (pp, tp) {
+            (Some(a), Some(b)) => {
+                let (an, bn) = (pt.node(a).kind, tree.node(b).kind);
+                if an == bn {
+                    self.node(a, b)
+                } else if an == "formal_parameters" {
+                    // `(x)` against the bare `x` of `x => …`.
+                    let kids: Vec<NodeId> = pt.named_children(a).collect();
+                    self.list(&kids, &[b], false, false)
+                } else {
+                    self.node(a, b)
+                }
+            }
+            (None, None) => true,
+            _ => false,
+        };
+        if !params_ok {
+            return false;
+        }
+        match (pt.field(p, "body"), tree.field(t, "body")) {
+            (Some(a), Some(b)) => {
+                if pt.node(a).kind == tree.node(b).kind {
+                    self.node(a, b)
+                } else {
+                    // `{ ... }` against an expression body.
+                    let kids = pt.children(a);
+                    kids.iter()
+                        .filter(|k| pt.node(**k).named)
+                        .all(|k| self.is_ellipsis(*k).is_some())
+                }
+            }
+            _ => false,
+        }
     }
 
     fn is_ellipsis(&self, p: NodeId) -> Option<Option<u16>> {
@@ -313,14 +463,22 @@ impl<'m, 'a> Matcher<'m, 'a> {
             return true;
         }
         self.b.truncate(save);
+        if block && self.expression_in_statement(p, t) && self.list(rest, trest, block, false) {
+            return true;
+        }
+        self.b.truncate(save);
         // After `...` in a block, a statement may also match inside a later statement
         // (Semgrep's deep statement matching), when it is the pattern's last one.
         if block && after_ellipsis && rest.iter().all(|r| self.is_ellipsis(*r).is_some()) {
+            // A bare expression statement looks for its expression; others for their kind.
+            let want = self.statement_expression(p).unwrap_or(p);
             for u in tree.subtree(t).skip(1) {
-                if tree.node(u).kind != self.p.tree.node(p).kind && self.p.class[p as usize] == PClass::Normal {
+                if tree.node(u).kind != self.p.tree.node(want).kind
+                    && self.p.class[want as usize] == PClass::Normal
+                {
                     continue;
                 }
-                if self.node(p, u) {
+                if self.node(want, u) {
                     return true;
                 }
                 self.b.truncate(save);
@@ -341,8 +499,7 @@ impl<'m, 'a> Matcher<'m, 'a> {
         let kw = self.f.spec.keyword_argument_kind.unwrap_or("");
         let pt = &self.p.tree;
         let tree = self.f.tree;
-        let (pk, pp): (Vec<NodeId>, Vec<NodeId>) =
-            ps.iter().partition(|p| pt.node(**p).kind == kw);
+        let (pk, pp): (Vec<NodeId>, Vec<NodeId>) = ps.iter().partition(|p| pt.node(**p).kind == kw);
         let (tk, tp): (Vec<NodeId>, Vec<NodeId>) =
             ts.iter().partition(|t| tree.node(**t).kind == kw);
         let has_ellipsis = pp.iter().any(|p| self.is_ellipsis(*p).is_some());
@@ -384,7 +541,11 @@ impl<'m, 'a> Matcher<'m, 'a> {
         };
         if self.is_ellipsis(p).is_some() {
             if rest.is_empty() {
-                return Some(ts.len().max(at + 1) - 1);
+                return Some(if ts.len() > at {
+                    ts.len() - 1
+                } else {
+                    at.saturating_sub(1)
+                });
             }
             for k in at..ts.len() {
                 let save = self.b.len();
@@ -401,6 +562,12 @@ impl<'m, 'a> Matcher<'m, 'a> {
         let t = *ts.get(at)?;
         let save = self.b.len();
         if self.node(p, t) {
+            if let Some(end) = self.seq(rest, ts, at + 1) {
+                return Some(end);
+            }
+        }
+        self.b.truncate(save);
+        if self.expression_in_statement(p, t) {
             if let Some(end) = self.seq(rest, ts, at + 1) {
                 return Some(end);
             }

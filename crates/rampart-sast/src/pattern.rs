@@ -110,7 +110,11 @@ pub fn substitute(pattern: &str, grammar: Grammar) -> String {
                 (false, i + 1)
             };
             let mut j = start;
-            while j < b.len() && (b[j].is_ascii_uppercase() || b[j] == b'_' || (j > start && b[j].is_ascii_digit())) {
+            while j < b.len()
+                && (b[j].is_ascii_uppercase()
+                    || b[j] == b'_'
+                    || (j > start && b[j].is_ascii_digit()))
+            {
                 j += 1;
             }
             if j > start {
@@ -147,8 +151,10 @@ pub fn substitute(pattern: &str, grammar: Grammar) -> String {
 /// parameter list (`$M(String $X)`).
 fn typed_metavariables(s: &str) -> String {
     static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"\(\s*([A-Za-z_][\w.]*(?:<[\w.<>, ?]*>)?(?:\[\])*)\s+\$([A-Z_][A-Z0-9_]*)\s*\)")
-            .expect("valid regex")
+        regex::Regex::new(
+            r"\(\s*([A-Za-z_][\w.]*(?:<[\w.<>, ?]*>)?(?:\[\])*)\s+\$([A-Z_][A-Z0-9_]*)\s*\)",
+        )
+        .expect("valid regex")
     });
     let mut out = String::with_capacity(s.len());
     let mut last = 0;
@@ -351,10 +357,9 @@ fn classify(tree: &Tree, spec: &LangSpec, interner: &mut Interner) -> Vec<PClass
         } else if node.kind == "cast_expression" {
             match (tree.field(id, "type"), tree.field(id, "value")) {
                 (Some(ty), Some(v)) => match placeholder(tree.text(v)) {
-                    Some((false, name)) => PClass::TypedMv(
-                        interner.id(&format!("${name}")),
-                        tree.text(ty).to_string(),
-                    ),
+                    Some((false, name)) => {
+                        PClass::TypedMv(interner.id(&format!("${name}")), tree.text(ty).to_string())
+                    }
                     _ => PClass::Normal,
                 },
                 _ => PClass::Normal,

@@ -383,7 +383,9 @@ impl Ctx<'_> {
                 let text = v
                     .get("comparison")
                     .and_then(Y::scalar_text)
-                    .ok_or_else(|| self.err(v.line, "`metavariable-comparison` needs `comparison`"))?;
+                    .ok_or_else(|| {
+                        self.err(v.line, "`metavariable-comparison` needs `comparison`")
+                    })?;
                 let expr = crate::compare::parse(&text, self.interner)
                     .map_err(|e| self.err(v.line, format!("comparison {text:?}: {e}")))?;
                 Clause::MvCompare { expr }
@@ -407,13 +409,19 @@ impl Ctx<'_> {
             .ok_or_else(|| self.err(y.line, format!("`{what}` must be a list")))?;
         let mut out = Vec::new();
         for i in items {
-            let f = self.formula_map(i, &["exact", "by-side-effect", "label", "requires", "control"])?;
+            let f = self.formula_map(
+                i,
+                &["exact", "by-side-effect", "label", "requires", "control"],
+            )?;
             for key in ["label", "requires", "control"] {
                 if let Some(v) = i.get(key) {
                     return Err(self.err(v.line, format!("unsupported key `{key}` (taint labels)")));
                 }
             }
-            let flag = |k: &str| i.get(k).is_some_and(|v| matches!(v.v, V::Bool(true)) || v.as_str() == Some("only"));
+            let flag = |k: &str| {
+                i.get(k)
+                    .is_some_and(|v| matches!(v.v, V::Bool(true)) || v.as_str() == Some("only"))
+            };
             out.push(TaintPat {
                 f,
                 exact: flag("exact"),
@@ -526,12 +534,15 @@ pub fn parse_rules(src: &str, file: &str, interner: &mut Interner) -> (Vec<Rule>
 }
 
 fn parse_rule(y: &Y, file: &str, interner: &mut Interner) -> Result<Rule, RuleError> {
-    let id = y.get("id").and_then(Y::scalar_text).ok_or_else(|| RuleError {
-        file: file.to_string(),
-        line: y.line,
-        rule: None,
-        msg: "a rule without `id`".into(),
-    })?;
+    let id = y
+        .get("id")
+        .and_then(Y::scalar_text)
+        .ok_or_else(|| RuleError {
+            file: file.to_string(),
+            line: y.line,
+            rule: None,
+            msg: "a rule without `id`".into(),
+        })?;
     let mut cx = Ctx {
         file,
         rule: id.clone(),
@@ -574,7 +585,10 @@ fn parse_rule(y: &Y, file: &str, interner: &mut Interner) -> Result<Rule, RuleEr
             }
         }
     }
-    let sev_text = y.get("severity").and_then(Y::scalar_text).unwrap_or_default();
+    let sev_text = y
+        .get("severity")
+        .and_then(Y::scalar_text)
+        .unwrap_or_default();
     let sev = severity(&sev_text)
         .ok_or_else(|| cx.err(y.line, format!("unknown severity `{sev_text}`")))?;
     let message = y

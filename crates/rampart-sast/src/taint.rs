@@ -79,11 +79,19 @@ struct Summary {
 
 /// Findings of one taint rule in one file: the sink match and the trace.
 pub fn run(f: &FileCtx, spec: &TaintSpec) -> Vec<(Match, Vec<Step>)> {
-    let sources: Vec<Match> = spec.sources.iter().flat_map(|s| eval(f, &s.f, None)).collect();
+    let sources: Vec<Match> = spec
+        .sources
+        .iter()
+        .flat_map(|s| eval(f, &s.f, None))
+        .collect();
     if sources.is_empty() {
         return Vec::new();
     }
-    let sinks: Vec<Match> = spec.sinks.iter().flat_map(|s| eval(f, &s.f, None)).collect();
+    let sinks: Vec<Match> = spec
+        .sinks
+        .iter()
+        .flat_map(|s| eval(f, &s.f, None))
+        .collect();
     if sinks.is_empty() {
         return Vec::new();
     }
@@ -201,7 +209,12 @@ impl Walker<'_, '_> {
         if self.spec.is(self.spec.identifier_kinds, node.kind)
             || self.spec.is(self.spec.dotted_kinds, node.kind)
         {
-            let k: String = self.t.text(n).chars().filter(|c| !c.is_whitespace()).collect();
+            let k: String = self
+                .t
+                .text(n)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
             return (!k.is_empty() && k.len() < 200).then_some(k);
         }
         None
@@ -224,7 +237,10 @@ impl Walker<'_, '_> {
     /// The container written by `a[i] = …` (or `a.b[i]`).
     fn container(&self, n: NodeId) -> Option<NodeId> {
         let node = self.t.node(n);
-        if node.kind.contains("subscript") || node.kind.contains("index") || node.kind == "array_access" {
+        if node.kind.contains("subscript")
+            || node.kind.contains("index")
+            || node.kind == "array_access"
+        {
             return self.t.named_children(n).next();
         }
         None
@@ -240,7 +256,10 @@ impl Walker<'_, '_> {
             .map(|a| self.t.named_children(a).collect())
             .unwrap_or_default();
         if kind == "method_invocation" {
-            let name = self.t.field(n, "name").map(|x| self.t.text(x).to_string())?;
+            let name = self
+                .t
+                .field(n, "name")
+                .map(|x| self.t.text(x).to_string())?;
             return Some((self.t.field(n, "object"), name, args));
         }
         let callee = self.t.field(n, callee_f)?;
@@ -356,11 +375,16 @@ impl Walker<'_, '_> {
         // Destructuring and other patterns: every name inside gets the value.
         for u in self.t.subtree(target).skip(1).collect::<Vec<_>>() {
             let node = self.t.node(u);
-            if node.named && self.spec.is(self.spec.identifier_kinds, node.kind) && self.t.children(u).is_empty() {
+            if node.named
+                && self.spec.is(self.spec.identifier_kinds, node.kind)
+                && self.t.children(u).is_empty()
+            {
                 if let Some(t) = &t {
                     let k = self.t.text(u).to_string();
                     let (s, e) = self.range(u);
-                    self.fs.vars.insert(k.clone(), t.step((s, e, format!("flows into `{k}`"))));
+                    self.fs
+                        .vars
+                        .insert(k.clone(), t.step((s, e, format!("flows into `{k}`"))));
                 }
             }
         }
@@ -372,7 +396,10 @@ impl Walker<'_, '_> {
         let augmented = self.spec.is(self.spec.augmented_kinds, kind)
             || self.t.children(n).iter().any(|c| {
                 let c = self.t.node(*c);
-                !c.named && c.kind.len() >= 2 && c.kind.ends_with('=') && !["==", "!=", "<=", ">=", "==="].contains(&c.kind)
+                !c.named
+                    && c.kind.len() >= 2
+                    && c.kind.ends_with('=')
+                    && !["==", "!=", "<=", ">=", "==="].contains(&c.kind)
             });
         let loop_var = kind.contains("for") || kind.contains("range");
         let lists = |x: NodeId| self.spec.is(self.spec.list_kinds, self.t.node(x).kind);
@@ -476,9 +503,30 @@ impl Walker<'_, '_> {
         }
         // Writes into a container or builder taint the container.
         const MUTATORS: &[&str] = &[
-            "append", "extend", "insert", "add", "addAll", "put", "putAll", "push", "unshift",
-            "update", "setdefault", "set", "write", "print", "concat", "Add", "Set", "WriteString",
-            "Write", "setProperty", "appendChild", "addHeader", "setAttribute", "format",
+            "append",
+            "extend",
+            "insert",
+            "add",
+            "addAll",
+            "put",
+            "putAll",
+            "push",
+            "unshift",
+            "update",
+            "setdefault",
+            "set",
+            "write",
+            "print",
+            "concat",
+            "Add",
+            "Set",
+            "WriteString",
+            "Write",
+            "setProperty",
+            "appendChild",
+            "addHeader",
+            "setAttribute",
+            "format",
         ];
         if let Some(recv) = recv {
             if MUTATORS.contains(&name.as_str()) {
@@ -537,7 +585,10 @@ impl Walker<'_, '_> {
         }
         if let Some(body) = self.t.field(n, "body") {
             let body_kind = self.t.node(body).kind;
-            if spec.is(spec.block_kinds, body_kind) || body_kind.contains("block") || body_kind.contains("body") {
+            if spec.is(spec.block_kinds, body_kind)
+                || body_kind.contains("block")
+                || body_kind.contains("body")
+            {
                 self.visit(body);
                 self.visit(body);
             } else {
@@ -578,7 +629,11 @@ impl Walker<'_, '_> {
             return named;
         }
         t.subtree(p)
-            .find(|u| spec.is(spec.identifier_kinds, t.node(*u).kind) && t.node(*u).kind != "type_identifier" && t.children(*u).is_empty())
+            .find(|u| {
+                spec.is(spec.identifier_kinds, t.node(*u).kind)
+                    && t.node(*u).kind != "type_identifier"
+                    && t.children(*u).is_empty()
+            })
             .map(|u| vec![t.text(u).to_string()])
             .unwrap_or_default()
     }

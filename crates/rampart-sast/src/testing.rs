@@ -46,7 +46,13 @@ impl Summary {
     }
 
     pub fn line(&self) -> String {
-        let pct = |a: usize, b: usize| if b == 0 { 100.0 } else { 100.0 * a as f64 / b as f64 };
+        let pct = |a: usize, b: usize| {
+            if b == 0 {
+                100.0
+            } else {
+                100.0 * a as f64 / b as f64
+            }
+        };
         format!(
             "{} rule file(s), {} rule(s): {} loaded ({:.1}%), {} passed ({:.1}% of loaded); annotations {}/{} passed ({:.1}%); {} todo annotation(s) not counted",
             self.files,
@@ -116,13 +122,15 @@ pub fn annotations(src: &str) -> Vec<(u32, Kind, Vec<String>)> {
         } else {
             // The next line that is not itself an annotation.
             let mut j = i + 1;
-            while j < lines.len() && parse(lines[j]).is_some_and(|(p, _, _)| {
-                lines[j][..p]
-                    .trim()
-                    .trim_end_matches(|c: char| "#/*<!-{ ".contains(c))
-                    .trim()
-                    .is_empty()
-            }) {
+            while j < lines.len()
+                && parse(lines[j]).is_some_and(|(p, _, _)| {
+                    lines[j][..p]
+                        .trim()
+                        .trim_end_matches(|c: char| "#/*<!-{ ".contains(c))
+                        .trim()
+                        .is_empty()
+                })
+            {
                 j += 1;
             }
             j
@@ -140,7 +148,12 @@ fn find_annotation(line: &str, word: &str) -> Option<usize> {
         let before = &line[..at];
         let prev = before.chars().last();
         let boundary = prev.is_none_or(|c| !c.is_ascii_alphanumeric() && c != '_');
-        if boundary && (before.contains('#') || before.contains("//") || before.contains("/*") || before.contains("<!--")) {
+        if boundary
+            && (before.contains('#')
+                || before.contains("//")
+                || before.contains("/*")
+                || before.contains("<!--"))
+        {
             return Some(at);
         }
         from = at + word.len();
@@ -197,11 +210,20 @@ pub fn test_pair(yaml: &Path, test: &Path, out: &mut dyn Write) -> std::io::Resu
         return Ok(s);
     };
     let budget = Budget::new(Some(Duration::from_secs(30)));
-    let rel = test.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let found = match set.scan_source_for_test(&rel, grammar, code.clone(), &budget) {
-        Ok(o) => o.findings,
-        Err(e) => {
+    let rel = test
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        set.scan_source_for_test(&rel, grammar, code.clone(), &budget)
+    }));
+    let found = match run {
+        Ok(Ok(o)) => o.findings,
+        Ok(Err(e)) => {
             writeln!(out, "ERROR {}: {e}", test.display())?;
+            Vec::new()
+        }
+        Err(_) => {
+            writeln!(out, "ERROR {}: the engine panicked (a bug)", test.display())?;
             Vec::new()
         }
     };

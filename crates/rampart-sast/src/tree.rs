@@ -99,7 +99,11 @@ impl Tree {
             vec![(ts.root_node(), NodeId::MAX, "")];
         let mut children = Vec::new();
         while let Some((node, parent, field)) = work.pop() {
-            let kind = tables.kinds.get(node.kind_id() as usize).copied().unwrap_or("ERROR");
+            let kind = tables
+                .kinds
+                .get(node.kind_id() as usize)
+                .copied()
+                .unwrap_or("ERROR");
             if node.is_error() || node.is_missing() {
                 t.errors += 1;
             }

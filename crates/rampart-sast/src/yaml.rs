@@ -54,7 +54,10 @@ impl Y {
     }
 
     pub fn get(&self, key: &str) -> Option<&Y> {
-        self.as_map()?.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+        self.as_map()?
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
     }
 
     /// Strings of a scalar or a sequence of scalars.

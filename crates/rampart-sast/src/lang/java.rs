@@ -18,11 +18,26 @@ pub static SPEC: LangSpec = LangSpec {
     comment_kinds: &["line_comment", "block_comment"],
     unwrap_kinds: &["parenthesized_expression"],
     identifier_kinds: &["identifier", "type_identifier", "this"],
-    dotted_kinds: &["field_access", "scoped_identifier", "scoped_type_identifier"],
+    dotted_kinds: &[
+        "field_access",
+        "scoped_identifier",
+        "scoped_type_identifier",
+    ],
     string_kinds: &["string_literal", "text_block"],
     interpolation_kinds: &["string_interpolation"],
-    block_kinds: &["block", "program", "constructor_body", "switch_block_statement_group"],
-    optional_kinds: &["modifiers", "marker_annotation", "annotation", "type_arguments", "throws"],
+    block_kinds: &[
+        "block",
+        "program",
+        "constructor_body",
+        "switch_block_statement_group",
+    ],
+    optional_kinds: &[
+        "modifiers",
+        "marker_annotation",
+        "annotation",
+        "type_arguments",
+        "throws",
+    ],
     argument_list_kinds: &[],
     keyword_argument_kind: None,
     expression_statement_kinds: &["expression_statement"],
@@ -33,7 +48,11 @@ pub static SPEC: LangSpec = LangSpec {
     ],
     augmented_kinds: &[],
     list_kinds: &[],
-    function_kinds: &["method_declaration", "constructor_declaration", "lambda_expression"],
+    function_kinds: &[
+        "method_declaration",
+        "constructor_declaration",
+        "lambda_expression",
+    ],
     calls: &[
         ("method_invocation", "name", "arguments"),
         ("object_creation_expression", "type", "arguments"),
@@ -61,7 +80,10 @@ fn imports(t: &Tree) -> HashMap<String, String> {
         if t.node(id).kind != "import_declaration" {
             continue;
         }
-        let Some(name) = t.named_children(id).find(|c| t.node(*c).kind == "scoped_identifier") else {
+        let Some(name) = t
+            .named_children(id)
+            .find(|c| t.node(*c).kind == "scoped_identifier")
+        else {
             continue;
         };
         let full = t.text(name);

@@ -15,8 +15,13 @@ pub static SPEC: LangSpec = LangSpec {
     dotted_kinds: &["member_expression", "nested_identifier"],
     string_kinds: &["string", "template_string"],
     interpolation_kinds: &["template_substitution"],
-    block_kinds: &["program", "statement_block", "switch_case", "switch_default"],
-    optional_kinds: &["decorator"],
+    block_kinds: &[
+        "program",
+        "statement_block",
+        "switch_case",
+        "switch_default",
+    ],
+    optional_kinds: &["decorator", "async", "static", "export"],
     argument_list_kinds: &[],
     keyword_argument_kind: None,
     expression_statement_kinds: &["expression_statement"],
@@ -106,9 +111,15 @@ pub(super) fn imports(t: &Tree) -> HashMap<String, String> {
                             }
                             "named_imports" => {
                                 for s in t.named_children(c) {
-                                    let Some(n) = t.field(s, "name") else { continue };
+                                    let Some(n) = t.field(s, "name") else {
+                                        continue;
+                                    };
                                     let local = t.field(s, "alias").unwrap_or(n);
-                                    alias(&mut map, t.text(local), &format!("{module}.{}", t.text(n)));
+                                    alias(
+                                        &mut map,
+                                        t.text(local),
+                                        &format!("{module}.{}", t.text(n)),
+                                    );
                                 }
                             }
                             _ => {}
@@ -133,8 +144,14 @@ pub(super) fn imports(t: &Tree) -> HashMap<String, String> {
                                     alias(&mut map, n, &format!("{module}.{n}"));
                                 }
                                 "pair_pattern" => {
-                                    if let (Some(k), Some(v)) = (t.field(p, "key"), t.field(p, "value")) {
-                                        alias(&mut map, t.text(v), &format!("{module}.{}", t.text(k)));
+                                    if let (Some(k), Some(v)) =
+                                        (t.field(p, "key"), t.field(p, "value"))
+                                    {
+                                        alias(
+                                            &mut map,
+                                            t.text(v),
+                                            &format!("{module}.{}", t.text(k)),
+                                        );
                                     }
                                 }
                                 _ => {}

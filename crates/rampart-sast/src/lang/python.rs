@@ -8,7 +8,11 @@ use crate::tree::Tree;
 pub static SPEC: LangSpec = LangSpec {
     name: "python",
     language: || tree_sitter_python::LANGUAGE.into(),
-    wrappers: &[("", ""), ("def __rampart_f():\n    ", "\n"), ("class __RampartC:\n    ", "\n")],
+    wrappers: &[
+        ("", ""),
+        ("def __rampart_f():\n    ", "\n"),
+        ("class __RampartC:\n    ", "\n"),
+    ],
     comment_kinds: &["comment"],
     unwrap_kinds: &["parenthesized_expression"],
     identifier_kinds: &["identifier"],
@@ -30,7 +34,13 @@ pub static SPEC: LangSpec = LangSpec {
         ("as_pattern", "alias", "value"),
     ],
     augmented_kinds: &["augmented_assignment"],
-    list_kinds: &["pattern_list", "expression_list", "tuple_pattern", "list_pattern", "tuple"],
+    list_kinds: &[
+        "pattern_list",
+        "expression_list",
+        "tuple_pattern",
+        "list_pattern",
+        "tuple",
+    ],
     function_kinds: &["function_definition", "lambda"],
     calls: &[("call", "function", "arguments")],
     return_kinds: &["return_statement"],
