@@ -306,15 +306,15 @@ impl RuleSet {
                     j += 1;
                 }
                 let name = &msg[i..j];
-                if let Some(v) = self.interner.get(name) {
-                    if let Some((_, bound)) = m.b.iter().find(|(k, _)| *k == v) {
-                        let t = eval::text(ctx, bound);
-                        let line = t.lines().next().unwrap_or("");
-                        let short: String = line.chars().take(80).collect();
-                        out.push_str(&short);
-                        i = j;
-                        continue;
-                    }
+                if let Some(v) = self.interner.get(name)
+                    && let Some((_, bound)) = m.b.iter().find(|(k, _)| *k == v)
+                {
+                    let t = eval::text(ctx, bound);
+                    let line = t.lines().next().unwrap_or("");
+                    let short: String = line.chars().take(80).collect();
+                    out.push_str(&short);
+                    i = j;
+                    continue;
                 }
             }
             let ch = msg[i..].chars().next().expect("in bounds");

@@ -108,6 +108,16 @@ impl<'a> FileCtx<'a> {
         })
     }
 
+    /// `Statement` stands for `java.sql.Statement` after `import java.sql.*;`.
+    pub fn wildcard_imported(&self, short: &str, qualified: &str) -> bool {
+        match qualified.rsplit_once('.') {
+            Some((prefix, last)) => {
+                last == short && self.imports.contains_key(&format!("*{prefix}"))
+            }
+            None => false,
+        }
+    }
+
     /// Declared types of names in this file (parameters, locals, fields).
     fn types(&self) -> &HashMap<String, String> {
         self.types.get_or_init(|| {
@@ -230,6 +240,10 @@ impl<'m, 'a> Matcher<'m, 'a> {
                 false
             }
             PClass::AnyString => spec.is(spec.string_kinds, tree.node(t).kind),
+            PClass::StringRegex(re) => {
+                spec.is(spec.string_kinds, tree.node(t).kind)
+                    && re.0.is_match(crate::lang::strip_quotes(tree.text(t)))
+            }
             PClass::StringMv(v) => {
                 if !spec.is(spec.string_kinds, tree.node(t).kind) {
                     return false;
@@ -243,7 +257,11 @@ impl<'m, 'a> Matcher<'m, 'a> {
                 self.bind(*v, start, start + inner.len() as u32, Some(t))
             }
             PClass::Dotted(d) => match self.f.dotted(t) {
-                Some(td) => td == *d || self.f.resolve(&td).is_some_and(|r| r == *d),
+                Some(td) => {
+                    td == *d
+                        || self.f.resolve(&td).is_some_and(|r| r == *d)
+                        || self.f.wildcard_imported(&td, d)
+                }
                 None => false,
             },
             PClass::Normal => self.normal(p, t),
@@ -255,10 +273,11 @@ impl<'m, 'a> Matcher<'m, 'a> {
         let tree = self.f.tree;
         let spec = self.f.spec;
         let (pn, tn) = (pt.node(p), tree.node(t));
-        if spec.is(spec.string_kinds, pn.kind) && spec.is(spec.string_kinds, tn.kind) {
-            if let (Some(a), Some(b)) = (string_value(spec, pt, p), string_value(spec, tree, t)) {
-                return a == b;
-            }
+        if spec.is(spec.string_kinds, pn.kind)
+            && spec.is(spec.string_kinds, tn.kind)
+            && let (Some(a), Some(b)) = (string_value(spec, pt, p), string_value(spec, tree, t))
+        {
+            return a == b;
         }
         if pn.kind != tn.kind {
             return self.function_forms(p, t);
@@ -267,6 +286,24 @@ impl<'m, 'a> Matcher<'m, 'a> {
         let tc = tree.children(t);
         if let Some(ok) = self.binary_chain(p, t, pc, tc) {
             return ok;
+        }
+        if pn.kind == "import_declaration" {
+            // Go: `import "x"` in a pattern matches `x` inside an `import ( … )` group.
+            let spec_p: Vec<NodeId> = pt.named_children(p).collect();
+            let list = tree
+                .named_children(t)
+                .find(|c| tree.node(*c).kind == "import_spec_list");
+            if let (1, Some(list)) = (spec_p.len(), list) {
+                let specs: Vec<NodeId> = tree.named_children(list).collect();
+                for sp in specs {
+                    let save = self.b.len();
+                    if self.node(spec_p[0], sp) {
+                        return true;
+                    }
+                    self.b.truncate(save);
+                }
+                return false;
+            }
         }
         if pc.is_empty() {
             return tc.is_empty() && pt.text(p) == tree.text(t);
@@ -533,6 +570,16 @@ impl<'m, 'a> Matcher<'m, 'a> {
     /// A statement sequence starting at `ts[0]`; returns the index of the last statement
     /// matched.
     fn seq(&mut self, ps: &[NodeId], ts: &[NodeId], at: usize) -> Option<usize> {
+        self.seq_from(ps, ts, at, false)
+    }
+
+    fn seq_from(
+        &mut self,
+        ps: &[NodeId],
+        ts: &[NodeId],
+        at: usize,
+        after_ellipsis: bool,
+    ) -> Option<usize> {
         if !self.f.tick() {
             return None;
         }
@@ -549,7 +596,7 @@ impl<'m, 'a> Matcher<'m, 'a> {
             }
             for k in at..ts.len() {
                 let save = self.b.len();
-                if let Some(end) = self.seq(rest, ts, k) {
+                if let Some(end) = self.seq_from(rest, ts, k, true) {
                     return Some(end);
                 }
                 self.b.truncate(save);
@@ -561,18 +608,37 @@ impl<'m, 'a> Matcher<'m, 'a> {
         }
         let t = *ts.get(at)?;
         let save = self.b.len();
-        if self.node(p, t) {
-            if let Some(end) = self.seq(rest, ts, at + 1) {
-                return Some(end);
-            }
+        if self.node(p, t)
+            && let Some(end) = self.seq(rest, ts, at + 1)
+        {
+            return Some(end);
         }
         self.b.truncate(save);
-        if self.expression_in_statement(p, t) {
-            if let Some(end) = self.seq(rest, ts, at + 1) {
-                return Some(end);
-            }
+        if self.expression_in_statement(p, t)
+            && let Some(end) = self.seq(rest, ts, at + 1)
+        {
+            return Some(end);
         }
         self.b.truncate(save);
+        // After `...`, the last statement may be nested inside a later statement.
+        if after_ellipsis && rest.iter().all(|r| self.is_ellipsis(*r).is_some()) {
+            let tree = self.f.tree;
+            let want = self.statement_expression(p).unwrap_or(p);
+            for u in tree.subtree(t).skip(1) {
+                if tree.node(u).kind != self.p.tree.node(want).kind
+                    && self.p.class[want as usize] == PClass::Normal
+                {
+                    continue;
+                }
+                if self.node(want, u) {
+                    return Some(if rest.is_empty() { at } else { ts.len() - 1 });
+                }
+                self.b.truncate(save);
+                if self.f.out_of_time.get() {
+                    return None;
+                }
+            }
+        }
         None
     }
 }
@@ -608,7 +674,7 @@ pub fn find_all(f: &FileCtx, pat: &Pattern, within: Option<(u32, u32)>) -> Vec<M
                         f.nodes_of(k).to_vec()
                     }
                 }
-                PClass::AnyString | PClass::StringMv(_) => spec
+                PClass::AnyString | PClass::StringMv(_) | PClass::StringRegex(_) => spec
                     .string_kinds
                     .iter()
                     .flat_map(|k| f.nodes_of(k).iter().copied())

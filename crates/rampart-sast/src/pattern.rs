@@ -47,6 +47,16 @@ impl Interner {
     }
 }
 
+/// A regex compared by its text (patterns compare by value).
+#[derive(Debug, Clone)]
+pub struct StrRegex(pub regex::Regex);
+
+impl PartialEq for StrRegex {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.as_str() == other.0.as_str()
+    }
+}
+
 /// What a pattern node means for matching.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PClass {
@@ -65,6 +75,8 @@ pub enum PClass {
     AnyString,
     /// `"$X"`: any string literal, bound.
     StringMv(u16),
+    /// `"=~/re/"`: a string literal whose content matches the regex.
+    StringRegex(StrRegex),
     /// `a.b.c` with no holes: compared after resolving imports.
     Dotted(String),
 }
@@ -336,8 +348,14 @@ fn classify(tree: &Tree, spec: &LangSpec, interner: &mut Interner) -> Vec<PClass
             }
         } else if spec.is(spec.string_kinds, node.kind) {
             let inner = strip_quotes(text);
+            let re = inner
+                .strip_prefix("=~/")
+                .and_then(|r| r.strip_suffix('/'))
+                .and_then(|r| regex::Regex::new(r).ok());
             if inner == "__ELL" {
                 PClass::AnyString
+            } else if let Some(re) = re {
+                PClass::StringRegex(StrRegex(re))
             } else if let Some((false, name)) = placeholder(inner) {
                 PClass::StringMv(interner.id(&format!("${name}")))
             } else {

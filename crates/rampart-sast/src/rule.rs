@@ -146,15 +146,15 @@ impl Rule {
     /// Whether the rule's `paths:` let it run on `rel_path`.
     pub fn applies_to(&self, rel_path: &str) -> bool {
         let candidates = path_suffixes(rel_path);
-        if let Some(inc) = &self.include {
-            if !candidates.iter().any(|p| inc.is_match(p)) {
-                return false;
-            }
+        if let Some(inc) = &self.include
+            && !candidates.iter().any(|p| inc.is_match(p))
+        {
+            return false;
         }
-        if let Some(exc) = &self.exclude {
-            if candidates.iter().any(|p| exc.is_match(p)) {
-                return false;
-            }
+        if let Some(exc) = &self.exclude
+            && candidates.iter().any(|p| exc.is_match(p))
+        {
+            return false;
         }
         true
     }

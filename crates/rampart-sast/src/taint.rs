@@ -306,29 +306,29 @@ impl Walker<'_, '_> {
     }
 
     fn taint_inner(&mut self, n: NodeId) -> Option<Taint> {
-        if let Some((recv, name, args)) = self.call_parts(n) {
-            if let Some(sum) = self.summaries.get(&name).cloned() {
-                let r = self.range(n);
-                let step = (r.0, r.1, format!("through `{name}()`"));
-                let mut out = sum.ret.as_ref().filter(|t| t.src).map(|t| {
-                    let mut tr = (*t.trace).clone();
-                    tr.push(step.clone());
-                    Taint {
-                        src: true,
-                        params: 0,
-                        trace: Rc::new(tr),
-                    }
-                });
-                let ret_params = sum.ret.as_ref().map_or(0, |t| t.params);
-                let shift = usize::from(sum.has_self && recv.is_some());
-                for (i, a) in args.iter().enumerate() {
-                    if ret_params & (1u64 << ((i + shift).min(63))) != 0 {
-                        let t = self.taint(*a).map(|t| t.step(step.clone()));
-                        out = Taint::union(out, t);
-                    }
+        if let Some((recv, name, args)) = self.call_parts(n)
+            && let Some(sum) = self.summaries.get(&name).cloned()
+        {
+            let r = self.range(n);
+            let step = (r.0, r.1, format!("through `{name}()`"));
+            let mut out = sum.ret.as_ref().filter(|t| t.src).map(|t| {
+                let mut tr = (*t.trace).clone();
+                tr.push(step.clone());
+                Taint {
+                    src: true,
+                    params: 0,
+                    trace: Rc::new(tr),
                 }
-                return out;
+            });
+            let ret_params = sum.ret.as_ref().map_or(0, |t| t.params);
+            let shift = usize::from(sum.has_self && recv.is_some());
+            for (i, a) in args.iter().enumerate() {
+                if ret_params & (1u64 << ((i + shift).min(63))) != 0 {
+                    let t = self.taint(*a).map(|t| t.step(step.clone()));
+                    out = Taint::union(out, t);
+                }
             }
+            return out;
         }
         let mut out = None;
         for c in self.t.named_children(n).collect::<Vec<_>>() {
@@ -378,14 +378,13 @@ impl Walker<'_, '_> {
             if node.named
                 && self.spec.is(self.spec.identifier_kinds, node.kind)
                 && self.t.children(u).is_empty()
+                && let Some(t) = &t
             {
-                if let Some(t) = &t {
-                    let k = self.t.text(u).to_string();
-                    let (s, e) = self.range(u);
-                    self.fs
-                        .vars
-                        .insert(k.clone(), t.step((s, e, format!("flows into `{k}`"))));
-                }
+                let k = self.t.text(u).to_string();
+                let (s, e) = self.range(u);
+                self.fs
+                    .vars
+                    .insert(k.clone(), t.step((s, e, format!("flows into `{k}`"))));
             }
         }
     }
@@ -483,12 +482,11 @@ impl Walker<'_, '_> {
 
     fn after_call(&mut self, n: NodeId) {
         let r = self.range(n);
-        if let Some((from, to)) = self.propagators.get(&r).copied() {
-            if let (Some(fnode), Some(tnode)) = (from.node, to.node) {
-                if let Some(t) = self.taint(fnode) {
-                    self.set(tnode, Some(t), true);
-                }
-            }
+        if let Some((from, to)) = self.propagators.get(&r).copied()
+            && let (Some(fnode), Some(tnode)) = (from.node, to.node)
+            && let Some(t) = self.taint(fnode)
+        {
+            self.set(tnode, Some(t), true);
         }
         let Some((recv, name, args)) = self.call_parts(n) else {
             return;
@@ -528,15 +526,15 @@ impl Walker<'_, '_> {
             "setAttribute",
             "format",
         ];
-        if let Some(recv) = recv {
-            if MUTATORS.contains(&name.as_str()) {
-                let mut t = None;
-                for a in &args {
-                    t = Taint::union(t, self.taint(*a));
-                }
-                if t.is_some() && self.key(recv).is_some() {
-                    self.set(recv, t, true);
-                }
+        if let Some(recv) = recv
+            && MUTATORS.contains(&name.as_str())
+        {
+            let mut t = None;
+            for a in &args {
+                t = Taint::union(t, self.taint(*a));
+            }
+            if t.is_some() && self.key(recv).is_some() {
+                self.set(recv, t, true);
             }
         }
     }
@@ -676,28 +674,28 @@ impl Walker<'_, '_> {
         if branch {
             self.fs.branch += 1;
         }
-        if let Some((_, lf, rf)) = spec.assignments.iter().find(|a| a.0 == kind) {
-            if let (Some(l), Some(r)) = (self.t.field(n, lf), self.t.field(n, rf)) {
-                self.assign(n, l, r);
-                for c in self.t.children(n).to_vec() {
-                    if c != l && c != r {
-                        self.visit(c);
-                    }
+        if let Some((_, lf, rf)) = spec.assignments.iter().find(|a| a.0 == kind)
+            && let (Some(l), Some(r)) = (self.t.field(n, lf), self.t.field(n, rf))
+        {
+            self.assign(n, l, r);
+            for c in self.t.children(n).to_vec() {
+                if c != l && c != r {
+                    self.visit(c);
                 }
-                if branch {
-                    self.fs.branch -= 1;
-                }
-                return;
             }
+            if branch {
+                self.fs.branch -= 1;
+            }
+            return;
         }
         for c in self.t.children(n).to_vec() {
             self.visit(c);
         }
-        if spec.is(spec.return_kinds, kind) {
-            if let Some(v) = self.t.named_children(n).next() {
-                let t = self.taint(v);
-                self.fs.ret = Taint::union(self.fs.ret.take(), t);
-            }
+        if spec.is(spec.return_kinds, kind)
+            && let Some(v) = self.t.named_children(n).next()
+        {
+            let t = self.taint(v);
+            self.fs.ret = Taint::union(self.fs.ret.take(), t);
         }
         if spec.calls.iter().any(|c| c.0 == kind) {
             self.call_sinks(n);

@@ -88,6 +88,8 @@ fn imports(t: &Tree) -> HashMap<String, String> {
         };
         let full = t.text(name);
         if t.named_children(id).any(|c| t.node(c).kind == "asterisk") {
+            // Remembered as `*a.b` for [`crate::matcher::FileCtx::wildcard_imported`].
+            alias(&mut map, &format!("*{full}"), full);
             continue;
         }
         if let Some((_, last)) = full.rsplit_once('.') {
