@@ -102,12 +102,11 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
     }
     result.findings.retain(|f| f.confidence >= min_confidence);
     result.warnings.extend(rule_warnings);
-    if let Some(n) = syntax_errors.map(|c| c.load(std::sync::atomic::Ordering::Relaxed)) {
-        if n > 0 {
-            result.warnings.push(format!(
-                "{n} file(s) did not parse completely; SAST analysed the parts that did"
-            ));
-        }
+    let unparsed = syntax_errors.map_or(0, |c| c.load(std::sync::atomic::Ordering::Relaxed));
+    if unparsed > 0 {
+        result.warnings.push(format!(
+            "{unparsed} file(s) did not parse completely; SAST analysed the parts that did"
+        ));
     }
 
     let version = env!("CARGO_PKG_VERSION");
