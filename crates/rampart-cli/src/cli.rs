@@ -230,8 +230,8 @@ pub enum FindingsCommand {
         #[arg(long)]
         reason: Option<String>,
         /// `assign ID OWNER` form.
-        #[arg(hide = true)]
-        owner: Option<String>,
+        #[arg(id = "new_owner", value_name = "OWNER")]
+        new_owner: Option<String>,
     },
     /// Accept the risk until a date; the finding reopens by itself when the date passes.
     Accept {
@@ -357,4 +357,13 @@ pub struct InitArgs {
     /// Overwrite an existing rampart.toml.
     #[arg(long)]
     pub force: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_command_line_is_consistent() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
 }

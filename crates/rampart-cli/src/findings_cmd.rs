@@ -47,10 +47,10 @@ pub fn run(args: FindingsArgs) -> Result<ExitCode> {
             which,
             to,
             reason,
-            owner,
+            new_owner,
         } => {
             let owner = to
-                .or(owner)
+                .or(new_owner)
                 .ok_or_else(|| anyhow!("who? `assign ID OWNER` or `assign --to OWNER …`"))?;
             let ids = select(&mut o, &which)?;
             let changes = o.register.assign(&ids, &owner, reason.as_deref())?;

@@ -15,6 +15,8 @@ use common::*;
 use rampart_store::testing::postgres_database;
 use rampart_store::{Location, Store, Value};
 
+const FILES: usize = 80;
+
 /// A small linear congruential generator: reproducible "random" kill points from a seed.
 struct Lcg(u64);
 impl Lcg {
@@ -102,7 +104,7 @@ fn check_intact(loc: &Location, baseline: i64) {
 fn crash_runs(loc: &Location, url: Option<&str>) {
     let repo = tempfile::tempdir().unwrap();
     let d = repo.path();
-    plant(d, 150, 0);
+    plant(d, FILES, 0);
     let started = Instant::now();
     let first = rampart_cmd(d, url, &["scan", "--record", "--no-progress", "-q"])
         .output()
@@ -120,18 +122,21 @@ fn crash_runs(loc: &Location, url: Option<&str>) {
         &[],
     );
     drop(s);
-    assert_eq!(baseline, 150 * 20);
+    assert_eq!(baseline, FILES as i64 * 20);
 
     let seed = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
         .as_nanos() as u64;
     let mut rng = Lcg(seed);
-    // Kill points spread over the run (the scan, then the recording transaction).
-    let window = (full.as_millis() as u64 * 9 / 10).max(20);
-    let mut killed = 0;
-    for run in 0..24 {
-        plant(d, 150, run + 1);
+    // Kill points spread over a run (the scan, then the recording transaction); a run that
+    // finishes first narrows the window, so at least 20 runs are killed mid-flight.
+    let mut window = (full.as_millis() as u64 * 9 / 10).max(20);
+    let (mut killed, mut runs) = (0, 0);
+    while killed < 20 {
+        runs += 1;
+        assert!(runs <= 80, "only {killed} of {runs} runs were killed mid-flight (seed {seed})");
+        plant(d, FILES, runs);
         let mut child = rampart_cmd(d, url, &["scan", "--record", "--no-progress", "-q"])
             .spawn()
             .unwrap();
@@ -141,14 +146,12 @@ fn crash_runs(loc: &Location, url: Option<&str>) {
         let status = child.wait().unwrap();
         if r == 0 && status.code().is_none() {
             killed += 1;
+        } else {
+            window = (window * 7 / 10).max(5);
         }
         check_intact(loc, baseline);
     }
-    eprintln!("crash test (seed {seed}): {killed} of 24 runs killed mid-flight");
-    assert!(
-        killed >= 20,
-        "only {killed} runs were killed before they finished (seed {seed})"
-    );
+    eprintln!("crash test (seed {seed}): {killed} of {runs} runs killed mid-flight");
 
     // After all that, a normal recorded scan works and sees the current files.
     let out = rampart_cmd(d, url, &["scan", "--record", "--no-progress", "-q"])

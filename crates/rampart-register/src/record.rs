@@ -130,9 +130,10 @@ impl Register {
                 }
             }
             s.execute(
-                "UPDATE scans SET findings_new = ?, findings_reopened = ?, findings_closed = ? \
-                 WHERE id = ?",
+                "UPDATE scans SET findings_total = ?, findings_new = ?, findings_reopened = ?, \
+                 findings_closed = ? WHERE id = ?",
                 &[
+                    Value::Int(out.total as i64),
                     Value::Int(out.new.len() as i64),
                     Value::Int(out.reopened.len() as i64),
                     Value::Int(out.closed.len() as i64),
