@@ -135,7 +135,10 @@ fn crash_runs(loc: &Location, url: Option<&str>) {
     let (mut killed, mut runs) = (0, 0);
     while killed < 20 {
         runs += 1;
-        assert!(runs <= 80, "only {killed} of {runs} runs were killed mid-flight (seed {seed})");
+        assert!(
+            runs <= 80,
+            "only {killed} of {runs} runs were killed mid-flight (seed {seed})"
+        );
         plant(d, FILES, runs);
         let mut child = rampart_cmd(d, url, &["scan", "--record", "--no-progress", "-q"])
             .spawn()

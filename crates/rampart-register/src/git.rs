@@ -111,10 +111,10 @@ pub fn parse_porcelain(text: &str) -> HashMap<u32, Option<Blamed>> {
                 lines.push((fin, first.to_string()));
                 current = Some(first.to_string());
             }
-        } else if first == "author-time" {
-            if let (Some(c), Some(t)) = (&current, parts.next().and_then(|t| t.parse().ok())) {
-                times.insert(c.clone(), t);
-            }
+        } else if first == "author-time"
+            && let (Some(c), Some(t)) = (&current, parts.next().and_then(|t| t.parse().ok()))
+        {
+            times.insert(c.clone(), t);
         }
     }
     lines

@@ -53,12 +53,10 @@ impl CodeOwners {
             if line.is_empty() {
                 continue;
             }
-            if let Some((owners, ok)) = section_header(line) {
-                if ok {
-                    section += 1;
-                    section_owners = owners;
-                    continue;
-                }
+            if let Some(owners) = section_header(line) {
+                section += 1;
+                section_owners = owners;
+                continue;
             }
             let mut parts = split_unescaped(line).into_iter();
             let Some(pattern) = parts.next() else {
@@ -123,8 +121,8 @@ fn strip_comment(line: &str) -> &str {
     line
 }
 
-/// `[Section]`, `^[Optional]`, `[Section][2] @a @b` → (default owners, true).
-fn section_header(line: &str) -> Option<(Vec<String>, bool)> {
+/// `[Section]`, `^[Optional]`, `[Section][2] @a @b` → the section's default owners.
+fn section_header(line: &str) -> Option<Vec<String>> {
     let rest = line.strip_prefix('^').unwrap_or(line);
     let rest = rest.strip_prefix('[')?;
     let close = rest.find(']')?;
@@ -143,7 +141,7 @@ fn section_header(line: &str) -> Option<(Vec<String>, bool)> {
     if !after.is_empty() && !after.starts_with(char::is_whitespace) {
         return None;
     }
-    Some((after.split_whitespace().map(str::to_string).collect(), true))
+    Some(after.split_whitespace().map(str::to_string).collect())
 }
 
 /// Splits on whitespace not preceded by `\` (paths with spaces are written `my\ file`).

@@ -437,7 +437,7 @@ fn reopen(
 /// Whether this scan looked where the finding was, with the analyzer that reports it.
 fn closable(meta: &ScanMeta, e: &Existing) -> bool {
     e.state.closes_when_absent()
-        && meta.analyzers.iter().any(|a| *a == e.analyzer)
+        && meta.analyzers.contains(&e.analyzer)
         && (meta.scope.is_empty()
             || meta.scope.iter().any(|p| {
                 e.path == *p || e.path.starts_with(&format!("{}/", p.trim_end_matches('/')))

@@ -139,13 +139,13 @@ impl Register {
             }
             _ => {}
         }
-        if let Some(j) = justification {
-            if !JUSTIFICATIONS.contains(&j) {
-                return invalid(format!(
-                    "unknown justification `{j}` (OpenVEX: {})",
-                    JUSTIFICATIONS.join(", ")
-                ));
-            }
+        if let Some(j) = justification
+            && !JUSTIFICATIONS.contains(&j)
+        {
+            return invalid(format!(
+                "unknown justification `{j}` (OpenVEX: {})",
+                JUSTIFICATIONS.join(", ")
+            ));
         }
         self.each(ids, |reg, id, now| {
             let old = reg.current_state(id)?;

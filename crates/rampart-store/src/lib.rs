@@ -118,7 +118,7 @@ pub struct Store {
 }
 
 /// Arbitrary but fixed: the advisory lock that serialises writers on PostgreSQL.
-const PG_WRITER_LOCK: i64 = 0x7261_6d70_6172_74;
+const PG_WRITER_LOCK: i64 = 0x0072_616d_7061_7274;
 
 impl Store {
     pub fn open(location: &Location) -> Result<Store> {
