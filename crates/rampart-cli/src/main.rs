@@ -3,6 +3,8 @@
 //! 2 usage or runtime error).
 
 mod cli;
+mod findings_cmd;
+mod register_cmd;
 mod rules_cmd;
 mod scan_cmd;
 
@@ -23,6 +25,8 @@ fn main() -> ExitCode {
         cli::Command::Scan(args) => scan_cmd::run(args),
         cli::Command::Rules(cmd) => rules_cmd::run(cmd),
         cli::Command::Init(args) => init(args),
+        cli::Command::Findings(args) => findings_cmd::run(args),
+        cli::Command::Report(args) => findings_cmd::report(args),
     };
     match outcome {
         Ok(code) => code,
