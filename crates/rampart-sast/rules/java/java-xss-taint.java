@@ -1,0 +1,27 @@
+import java.io.*;
+import java.util.*;
+import javax.servlet.http.*;
+
+public class HelloServlet extends HttpServlet {
+    private String greet(String name) {
+        return "<h1>Hello " + name + "</h1>";
+    }
+
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String name = request.getParameter("name");
+        // ruleid: java-xss-taint
+        response.getWriter().println("Hello " + name);
+        PrintWriter out = response.getWriter();
+        // ruleid: java-xss-taint
+        out.print(greet(request.getHeader("Referer")));
+        // ruleid: java-xss-taint
+        out.format("Welcome %s", name);
+        // ok: java-xss-taint
+        out.println("Hello " + org.owasp.encoder.Encode.forHtml(name));
+        // ok: java-xss-taint
+        out.println("Hello " + org.springframework.web.util.HtmlUtils.htmlEscape(name));
+        // ok: java-xss-taint
+        out.println("Hello world");
+    }
+
+}

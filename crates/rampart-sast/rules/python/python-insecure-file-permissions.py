@@ -1,0 +1,13 @@
+import os, stat
+
+def setup(path):
+    # ruleid: python-insecure-file-permissions
+    os.chmod(path, 0o777)
+    # ruleid: python-insecure-file-permissions
+    os.makedirs("/var/app/cache", 0o776)
+    # ruleid: python-insecure-file-permissions
+    os.chmod(path, stat.S_IWOTH)
+    # ok: python-insecure-file-permissions
+    os.chmod(path, 0o600)
+    # ok: python-insecure-file-permissions
+    os.makedirs("/var/app/cache", 0o755)

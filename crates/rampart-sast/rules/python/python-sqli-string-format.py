@@ -1,0 +1,19 @@
+import sqlite3
+
+def delete_record(conn, record_id):
+    cur = conn.cursor()
+    # ruleid: python-sqli-string-format
+    cur.execute("DELETE FROM records WHERE id = %s" % record_id)
+
+def find(conn, name, table):
+    # ruleid: python-sqli-string-format
+    conn.execute(f"SELECT * FROM {table} WHERE name = '{name}'")
+    sql = "SELECT * FROM users WHERE name = '" + name + "'"
+    # ruleid: python-sqli-string-format
+    conn.execute(sql)
+    # ok: python-sqli-string-format
+    conn.execute("SELECT * FROM users WHERE name = ?", (name,))
+    # ok: python-sqli-string-format
+    conn.execute("SELECT * FROM users WHERE kind = '%s'" % "admin")
+    # ok: python-sqli-string-format
+    conn.execute("SELECT 1")

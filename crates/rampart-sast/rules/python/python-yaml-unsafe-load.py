@@ -1,0 +1,20 @@
+import yaml
+
+def read_config(path):
+    with open(path) as f:
+        # ruleid: python-yaml-unsafe-load
+        return yaml.load(f)
+
+def read_full(text):
+    # ruleid: python-yaml-unsafe-load
+    return yaml.load(text, Loader=yaml.FullLoader)
+
+def read_unsafe(text):
+    # ruleid: python-yaml-unsafe-load
+    return yaml.unsafe_load(text)
+
+def read_safe(text):
+    # ok: python-yaml-unsafe-load
+    a = yaml.load(text, Loader=yaml.SafeLoader)
+    # ok: python-yaml-unsafe-load
+    return yaml.safe_load(text)
