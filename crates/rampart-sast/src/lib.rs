@@ -280,9 +280,14 @@ impl RuleSet {
         };
         let location = loc(r.m.start, r.m.end);
         let message = self.interpolate(ctx, &rule.message, &r.m);
-        let mut f = rule
-            .meta
-            .finding(message, location, snippet(&tree.src, r.m.start));
+        let mut snippet = snippet(&tree.src, r.m.start);
+        let mut message = message;
+        // A hard-coded credential finding would otherwise print the credential itself.
+        if rule.meta.cwe.iter().any(|c| CREDENTIAL_CWES.contains(c)) {
+            snippet = redact_literals(&snippet);
+            message = redact_literals(&message);
+        }
+        let mut f = rule.meta.finding(message, location, snippet);
         f.flow = r
             .flow
             .iter()
@@ -323,6 +328,40 @@ impl RuleSet {
         }
         out
     }
+}
+
+/// CWEs of rules that find credentials in code: their snippets and messages never show a
+/// string literal in full (hard-coded password, credentials, key).
+const CREDENTIAL_CWES: &[u32] = &[259, 321, 798];
+
+/// Every quoted string's content replaced by its redacted form (`"hunter2…"` → `"hunt…(12)"`).
+fn redact_literals(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find(['"', '\'', '`']) {
+        let quote = rest[open..].chars().next().expect("found");
+        out.push_str(&rest[..=open]);
+        let after = &rest[open + 1..];
+        match after.find(quote) {
+            Some(close) => {
+                let content = &after[..close];
+                if !content.is_empty() {
+                    out.push_str(&rampart_core::redact(content));
+                }
+                out.push(quote);
+                rest = &after[close + 1..];
+            }
+            None => {
+                // An unterminated literal (the snippet was cut): hide the remainder.
+                if !after.is_empty() {
+                    out.push_str(&rampart_core::redact(after));
+                }
+                return out;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The line a match starts on, trimmed and shortened.
@@ -406,5 +445,21 @@ impl Analyzer for SastAnalyzer {
             return Err(AnalyzeError::BudgetExceeded);
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod redaction_tests {
+    use super::redact_literals;
+
+    #[test]
+    fn string_literals_are_redacted() {
+        assert_eq!(
+            redact_literals(r#"TOKEN = "xoxb-1234567890-secret""#),
+            r#"TOKEN = "xoxb…(22)""#
+        );
+        assert_eq!(redact_literals("pw = 'ab' + x"), "pw = '…(2)' + x");
+        assert_eq!(redact_literals("no literals"), "no literals");
+        assert_eq!(redact_literals("cut = \"abcdefghijkl"), "cut = \"abcd…(12)");
     }
 }
