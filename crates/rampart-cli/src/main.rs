@@ -3,6 +3,8 @@
 //! 2 usage or runtime error).
 
 mod cli;
+mod db_cmd;
+mod sbom_cmd;
 mod rules_cmd;
 mod scan_cmd;
 
@@ -23,6 +25,8 @@ fn main() -> ExitCode {
         cli::Command::Scan(args) => scan_cmd::run(args),
         cli::Command::Rules(cmd) => rules_cmd::run(cmd),
         cli::Command::Init(args) => init(args),
+        cli::Command::Db(cmd) => db_cmd::run(cmd),
+        cli::Command::Sbom(args) => sbom_cmd::run(args),
     };
     match outcome {
         Ok(code) => code,
