@@ -33,7 +33,8 @@ PARSERS = {
     "ParsePubspecLock": "pubspec.lock",
 }
 ECOSYSTEMS = {
-    "NpmEcosystem": "npm", "PipEcosystem": "PyPI", "CargoEcosystem": "crates.io",
+    "NpmEcosystem": "npm", "YarnEcosystem": "npm", "PnpmEcosystem": "npm",
+    "PipEcosystem": "PyPI", "PoetryEcosystem": "PyPI", "PipenvEcosystem": "PyPI", "PdmEcosystem": "PyPI", "CargoEcosystem": "crates.io",
     "GoEcosystem": "Go", "MavenEcosystem": "Maven", "BundlerEcosystem": "RubyGems",
     "ComposerEcosystem": "Packagist", "NuGetEcosystem": "NuGet", "MixEcosystem": "Hex",
     "PubEcosystem": "Pub",

@@ -25,6 +25,9 @@ pub struct Package {
     /// SPDX licence expression, where the file declares one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub license: Option<String>,
+    /// The git commit a package is pinned to, when it comes from a repository.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commit: Option<String>,
     /// Indexes of the packages this one depends on.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub deps: Vec<usize>,
@@ -41,6 +44,7 @@ impl Package {
             dev: None,
             hashes: Vec::new(),
             license: None,
+            commit: None,
             deps: Vec::new(),
         }
     }

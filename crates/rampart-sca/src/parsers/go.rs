@@ -109,7 +109,8 @@ pub fn go_mod(text: &str) -> Result<Vec<Package>, ParseError> {
         let line = text.lines().position(|l| l.trim_start().starts_with("go ")).map_or(0, |i| i as u32 + 1);
         out.push(Package::new("Go", "stdlib", v).at(line));
     }
-    Ok(out)
+    // Two requirements replaced by the same module are one module.
+    Ok(crate::inventory::dedupe(out, |_, _| true))
 }
 
 /// `go.sum`: every module version the build may use (`/go.mod`-only lines are not modules

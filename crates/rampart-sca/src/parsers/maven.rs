@@ -75,6 +75,12 @@ pub fn parse(text: &str) -> Result<Vec<Package>, ParseError> {
         match ev {
             Event::Start(e) => {
                 let name = AsRef::<str>::as_ref(&e.local_name()).to_string();
+                // quick-xml does not check names; `<${x}.version>` is not XML.
+                if !name.starts_with(|c: char| c.is_alphabetic() || c == '_')
+                    || !name.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ':'))
+                {
+                    return Err(ParseError::new(lines.line_of_offset(pos), format!("not valid XML: bad element name <{name}>")));
+                }
                 path.push(name);
                 text_buf.clear();
                 if path.last().map(String::as_str) == Some("dependency") {
@@ -162,8 +168,9 @@ pub fn parse(text: &str) -> Result<Vec<Package>, ParseError> {
         out.push(p);
     }
     for m in &managed {
-        // `import`-scoped BOMs are not dependencies of the project.
-        if m.scope == "import" {
+        // `import`-scoped BOMs are not dependencies of the project; a managed artifact the
+        // project also depends on is already listed with the version it uses.
+        if m.scope == "import" || deps.iter().any(|d| interpolate(&d.group, &props) == m.group && interpolate(&d.artifact, &props) == m.artifact) {
             continue;
         }
         let mut p = Package::new("Maven", format!("{}:{}", m.group, m.artifact), m.version.clone()).at(m.line);

@@ -39,7 +39,17 @@ pub fn parse(text: &str) -> Result<Vec<Package>, ParseError> {
             pkgs
         }
     };
-    Ok(dedupe(packages, |_, _| true))
+    // One entry per package version (per commit for git sources), wherever npm installed it.
+    Ok(dedupe(packages, |a, b| a.commit == b.commit))
+}
+
+/// The commit a git source pins (`git+ssh://…#<sha>`, `github:user/repo#<sha>`).
+fn commit_of(spec: &str) -> Option<String> {
+    if !is_git(spec) && !spec.starts_with("https://codeload.github.com") {
+        return None;
+    }
+    let c = spec.rsplit(['#', '/']).next()?;
+    (c.len() >= 7 && c.bytes().all(|b| b.is_ascii_hexdigit())).then(|| c.to_string())
 }
 
 fn is_git(spec: &str) -> bool {
@@ -75,6 +85,7 @@ fn from_v1(
             .find(&format!("\"{key}\": {{"), from)
             .unwrap_or((0, from));
         let mut p = Package::new("npm", name, version).at(line);
+        p.commit = commit_of(spec);
         p.dev = Some(d.get("dev").and_then(Value::as_bool).unwrap_or(false));
         if let Some(h) = d.get("integrity").and_then(Value::as_str).and_then(sri_hash) {
             p.hashes.push(h);
@@ -106,12 +117,24 @@ fn from_packages(pkgs: &Map<String, Value>, lines: &Lines) -> Vec<Package> {
     let mut paths: Vec<&str> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
     for (path, d) in pkgs {
-        // The root project and the project's own workspace folders are not dependencies.
-        let Some(last) = path.rfind("node_modules/") else { continue };
-        if d.get("link").and_then(Value::as_bool) == Some(true) {
+        // The root project is not a dependency; a link points at another entry (a workspace
+        // or local folder), which is listed under its own path.
+        if path.is_empty() || d.get("link").and_then(Value::as_bool) == Some(true) {
             continue;
         }
-        let key_name = &path[last + "node_modules/".len()..];
+        let last = path.rfind("node_modules/").unwrap_or(usize::MAX);
+        let key_name = match path.rfind("node_modules/") {
+            Some(i) => &path[i + "node_modules/".len()..],
+            None => {
+                // A local folder (`deps/etag`, `packages/@scope/x`): its last one or two segments.
+                let mut segs = path.rsplitn(3, '/');
+                let base = segs.next().unwrap_or(path);
+                match segs.next() {
+                    Some(scope) if scope.starts_with('@') => &path[path.len() - base.len() - scope.len() - 1..],
+                    _ => base,
+                }
+            }
+        };
         let name = d
             .get("name")
             .and_then(Value::as_str)
@@ -119,6 +142,7 @@ fn from_packages(pkgs: &Map<String, Value>, lines: &Lines) -> Vec<Package> {
             .to_string();
         let version = d.get("version").and_then(Value::as_str).unwrap_or("").to_string();
         let mut p = Package::new("npm", name, version).at(lines.line_of(&format!("\"{path}\"")));
+        p.commit = d.get("resolved").and_then(Value::as_str).and_then(commit_of);
         p.dev = Some(d.get("dev").and_then(Value::as_bool).unwrap_or(false));
         p.direct = Some(last == 0 && root_direct.contains(key_name));
         if let Some(h) = d.get("integrity").and_then(Value::as_str).and_then(sri_hash) {

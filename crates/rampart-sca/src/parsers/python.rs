@@ -16,7 +16,7 @@ fn pep503(name: &str) -> String {
 /// lowest allowed one (what osv-scanner reports, so that a range that admits a vulnerable
 /// version is flagged); anything else has no version.
 pub fn requirements(text: &str, include: Include) -> Result<Vec<Package>, ParseError> {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::from([String::new()]);
     let mut out = Vec::new();
     requirements_into(text, include, &mut seen, &mut out, true, "")?;
     Ok(dedupe(out, |_, _| true))
@@ -30,44 +30,22 @@ fn requirements_into(
     top: bool,
     from: &str,
 ) -> Result<(), ParseError> {
-    let mut logical = String::new();
-    let mut start_line = 0u32;
-    for (i, raw) in text.lines().enumerate() {
-        if logical.is_empty() {
-            start_line = i as u32 + 1;
-        }
-        // A comment starts at `#` at the beginning or after whitespace.
-        let mut line = raw;
-        if let Some(pos) = raw
-            .match_indices('#')
-            .map(|(p, _)| p)
-            .find(|&p| p == 0 || raw[..p].ends_with(char::is_whitespace))
-        {
-            line = &raw[..pos];
-        }
-        if let Some(cont) = line.trim_end().strip_suffix('\\') {
-            logical.push_str(cont);
-            logical.push(' ');
-            continue;
-        }
-        logical.push_str(line);
-        let l = std::mem::take(&mut logical);
-        let l = l.trim();
-        if let Some(target) = l
-            .strip_prefix("-r ")
-            .or_else(|| l.strip_prefix("--requirement "))
-            .or_else(|| l.strip_prefix("--requirement="))
-            .or_else(|| l.strip_prefix("-r"))
-        {
-            let target = target.trim();
+    for (start_line, logical) in logical_lines(text) {
+        let l = strip_comment(&logical).trim().to_string();
+        if let Some(target) = include_target(&l) {
             let key = join(from, target);
-            if seen.insert(key.clone())
-                && let Some(sub) = include(&key)
-            {
-                let before = out.len();
-                requirements_into(&sub, include, seen, out, false, &dir_of(&key))?;
-                // Included packages are reported at the `-r` line of the scanned file.
-                for p in &mut out[before..] {
+            // Bounded as well as cycle-free: a hostile file cannot make us read forever.
+            if seen.len() >= 256 || !seen.insert(key.clone()) {
+                continue;
+            }
+            let Some(sub) = include(&key) else {
+                return Err(ParseError::new(start_line, format!("cannot read `{target}`, which this file includes")));
+            };
+            let before = out.len();
+            requirements_into(&sub, include, seen, out, false, &dir_of(&key))?;
+            // Included packages are reported at the `-r` line of the scanned file.
+            for p in &mut out[before..] {
+                if top {
                     p.line = start_line;
                 }
             }
@@ -82,8 +60,7 @@ fn requirements_into(
         {
             continue;
         }
-        if let Some(p) = requirement(l, start_line) {
-            let mut p = p;
+        if let Some(mut p) = requirement(&l, start_line) {
             p.direct = Some(top);
             out.push(p);
         }
@@ -91,12 +68,69 @@ fn requirements_into(
     Ok(())
 }
 
+/// pip's line continuation: a line ending in an odd number of backslashes joins the next one
+/// (comments are removed afterwards, so `# \` continues a comment).
+fn logical_lines(text: &str) -> Vec<(u32, String)> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut start = 0u32;
+    for (i, raw) in text.lines().enumerate() {
+        if cur.is_empty() {
+            start = i as u32 + 1;
+        }
+        let trailing = raw.len() - raw.trim_end_matches('\\').len();
+        if trailing % 2 == 1 {
+            cur.push_str(&raw[..raw.len() - 1]);
+            continue;
+        }
+        cur.push_str(raw);
+        out.push((start, std::mem::take(&mut cur)));
+    }
+    if !cur.is_empty() {
+        out.push((start, cur));
+    }
+    out
+}
+
+/// A comment starts at `#` at the beginning of the line or after whitespace.
+fn strip_comment(line: &str) -> &str {
+    match line
+        .match_indices('#')
+        .map(|(p, _)| p)
+        .find(|&p| p == 0 || line[..p].ends_with(char::is_whitespace))
+    {
+        Some(p) => &line[..p],
+        None => line,
+    }
+}
+
+fn include_target(l: &str) -> Option<&str> {
+    let t = l
+        .strip_prefix("--requirement=")
+        .or_else(|| l.strip_prefix("--requirement "))
+        .or_else(|| l.strip_prefix("-r"))?;
+    let t = t.trim();
+    (!t.is_empty()).then_some(t)
+}
+
 fn join(dir: &str, target: &str) -> String {
-    if dir.is_empty() || target.starts_with('/') {
+    let joined = if dir.is_empty() || target.starts_with('/') {
         target.to_string()
     } else {
         format!("{dir}/{target}")
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in joined.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." if parts.last().is_some_and(|p| *p != "..") => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
     }
+    let body = parts.join("/");
+    if joined.starts_with('/') { format!("/{body}") } else { body }
 }
 
 fn dir_of(path: &str) -> String {
@@ -342,9 +376,22 @@ mod tests {
     #[test]
     fn requirements_pins_markers_hashes_continuations_and_includes() {
         let base = "Django==2.2.24 ; python_version >= \"3.6\" \\\n    --hash=sha256:abc\nrequests[security]>=2.0  # comment\n-r dev.txt\n-e git+https://x/y.git#egg=y\n";
-        let inc = |p: &str| (p == "dev.txt").then(|| "pytest==7.0.1\n-r requirements.txt\n".to_string());
+        let inc = |p: &str| match p {
+            "dev.txt" => Some("pytest==7.0.1\n-r requirements.txt\n".to_string()),
+            "requirements.txt" => Some(base.to_string()),
+            _ => None,
+        };
         let ps = requirements(base, &inc).unwrap();
         let got: Vec<_> = ps.iter().map(|p| (p.name.as_str(), p.version.as_str(), p.line)).collect();
         assert_eq!(got, vec![("django", "2.2.24", 1), ("requests", "2.0", 3), ("pytest", "7.0.1", 4)]);
+        let missing = requirements("-r nope.txt\n", &|_: &str| None).unwrap_err();
+        assert_eq!(missing.line, 1);
+    }
+
+    #[test]
+    fn continuation_joins_before_comments_are_removed() {
+        let ps = requirements("foo==\\\n1.2.3\nbaz == 7.8.9 # \\\nbaz == 1.2.3\nbar == 4.5\\\\\n", &|_: &str| None).unwrap();
+        let got: Vec<_> = ps.iter().map(|p| (p.name.as_str(), p.version.as_str())).collect();
+        assert_eq!(got, vec![("foo", "1.2.3"), ("baz", "7.8.9"), ("bar", "4.5\\\\")]);
     }
 }

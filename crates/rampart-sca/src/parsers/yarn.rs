@@ -24,7 +24,12 @@ fn name_of(spec: &str) -> String {
 }
 
 fn field<'a>(line: &'a str, key: &str) -> Option<&'a str> {
-    let rest = line.strip_prefix(key)?;
+    // Keys may be quoted: `"version" "0.0.1"`.
+    let line = match line.strip_prefix('"') {
+        Some(l) if l.starts_with(key) && l[key.len()..].starts_with('"') => &l[key.len() + 1..],
+        _ => line.strip_prefix(key).map(|_| &line[key.len()..])?,
+    };
+    let rest = line;
     let rest = rest.strip_prefix(':').unwrap_or(rest);
     if !rest.starts_with(' ') {
         return None;
