@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
+use crate::DbError;
 use crate::osv::Osv;
 use crate::store::{Db, ImportError, ImportReport};
-use crate::DbError;
 
 fn is_record_name(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
@@ -130,7 +130,10 @@ pub fn import_zip(db: &mut Db, path: &Path, kind: &str) -> Result<ImportReport, 
                 continue;
             }
         };
-        let name = entry.name().map(|n| n.into_owned()).unwrap_or_else(|_| format!("entry {i}"));
+        let name = entry
+            .name()
+            .map(|n| n.into_owned())
+            .unwrap_or_else(|_| format!("entry {i}"));
         if entry.is_dir() || !is_record_name(&name) {
             continue;
         }

@@ -21,7 +21,9 @@ pub use store::{Advisory, Db, ImportError, ImportReport, SourceInfo, Status};
 pub enum DbError {
     #[error("no advisory database at {0}")]
     Missing(PathBuf),
-    #[error("{0}: not a rampart advisory database of this version (run `rampart db import` or `rampart db update` again)")]
+    #[error(
+        "{0}: not a rampart advisory database of this version (run `rampart db import` or `rampart db update` again)"
+    )]
     Schema(PathBuf),
     #[error("{0}: {1}")]
     Sql(PathBuf, rusqlite::Error),

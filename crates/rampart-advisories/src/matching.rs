@@ -59,8 +59,7 @@ pub fn is_affected(ecosystem: &str, version: &str, a: &Affected) -> bool {
         return false;
     }
     let scheme = Scheme::for_ecosystem(ecosystem);
-    if a
-        .versions
+    if a.versions
         .iter()
         .any(|v| v == version || (scheme.is_valid(v) && scheme.compare(v, version).is_eq()))
     {
@@ -138,7 +137,12 @@ mod tests {
     fn introduced_fixed_pairs_and_last_affected() {
         let a = affected(
             "ECOSYSTEM",
-            vec![ev("i", "0"), ev("f", "1.2.0"), ev("i", "2.0.0"), ev("l", "2.1.5")],
+            vec![
+                ev("i", "0"),
+                ev("f", "1.2.0"),
+                ev("i", "2.0.0"),
+                ev("l", "2.1.5"),
+            ],
             &[],
         );
         for (v, want) in [
@@ -158,7 +162,11 @@ mod tests {
 
     #[test]
     fn semver_limit_and_explicit_versions() {
-        let a = affected("SEMVER", vec![ev("i", "1.0.0"), ev("x", "1.5.0")], &["0.9.1"]);
+        let a = affected(
+            "SEMVER",
+            vec![ev("i", "1.0.0"), ev("x", "1.5.0")],
+            &["0.9.1"],
+        );
         assert!(is_affected("npm", "1.4.9", &a));
         assert!(!is_affected("npm", "1.5.0", &a));
         assert!(is_affected("npm", "0.9.1", &a));
@@ -169,7 +177,11 @@ mod tests {
 
     #[test]
     fn go_versions_with_and_without_v() {
-        let a = affected("SEMVER", vec![ev("i", "0"), ev("f", "0.0.0-20220314234659-1baeb1ce4c0b")], &[]);
+        let a = affected(
+            "SEMVER",
+            vec![ev("i", "0"), ev("f", "0.0.0-20220314234659-1baeb1ce4c0b")],
+            &[],
+        );
         assert!(is_affected("Go", "v0.0.0-20210921155107-089bfa567519", &a));
         assert!(!is_affected("Go", "v0.0.0-20220315160706-3147a52a75dd", &a));
     }
@@ -179,10 +191,18 @@ mod tests {
         let a = affected("ECOSYSTEM", vec![ev("i", "0"), ev("f", "2.2.24")], &[]);
         let b = affected(
             "ECOSYSTEM",
-            vec![ev("i", "2.2"), ev("f", "2.2.28"), ev("i", "3.0"), ev("f", "3.2.14")],
+            vec![
+                ev("i", "2.2"),
+                ev("f", "2.2.28"),
+                ev("i", "3.0"),
+                ev("f", "3.2.14"),
+            ],
             &[],
         );
-        assert_eq!(smallest_upgrade("PyPI", "2.2.10", &[&a, &b]).as_deref(), Some("2.2.28"));
+        assert_eq!(
+            smallest_upgrade("PyPI", "2.2.10", &[&a, &b]).as_deref(),
+            Some("2.2.28")
+        );
         assert_eq!(fixed_versions("PyPI", &b), vec!["2.2.28", "3.2.14"]);
         let open = affected("ECOSYSTEM", vec![ev("i", "0")], &[]);
         assert_eq!(smallest_upgrade("PyPI", "1.0", &[&open]), None);

@@ -144,7 +144,10 @@ mod tests {
     #[test]
     fn pep503_names() {
         assert_eq!(normalize_name("PyPI", "Zope.Interface"), "zope-interface");
-        assert_eq!(normalize_name("PyPI", "typing__extensions"), "typing-extensions");
+        assert_eq!(
+            normalize_name("PyPI", "typing__extensions"),
+            "typing-extensions"
+        );
         assert_eq!(normalize_name("npm", "@Scope/Pkg"), "@Scope/Pkg");
     }
 
@@ -152,7 +155,14 @@ mod tests {
     fn yaml_and_json_records() {
         let y = b"id: PYSEC-1\naffected:\n- package: {name: x, ecosystem: PyPI}\n  ranges:\n  - type: ECOSYSTEM\n    events:\n    - introduced: '0'\n    - fixed: 1.10\nmodified: '2021-01-01T00:00:00Z'\n";
         let r = Osv::from_yaml(y).unwrap();
-        assert_eq!(r.affected[0].ranges[0].events[1].fixed.as_deref(), Some("1.10"));
-        assert!(Osv::from_json(b"{\"id\": 3}").unwrap_err().starts_with("line 1"));
+        assert_eq!(
+            r.affected[0].ranges[0].events[1].fixed.as_deref(),
+            Some("1.10")
+        );
+        assert!(
+            Osv::from_json(b"{\"id\": 3}")
+                .unwrap_err()
+                .starts_with("line 1")
+        );
     }
 }

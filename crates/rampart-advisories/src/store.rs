@@ -123,7 +123,9 @@ impl Db {
         };
         let version: Option<String> = db
             .conn
-            .query_row("SELECT value FROM meta WHERE key='schema'", [], |r| r.get(0))
+            .query_row("SELECT value FROM meta WHERE key='schema'", [], |r| {
+                r.get(0)
+            })
             .optional()
             .map_err(|e| db.sql(e))?;
         if version.as_deref() != Some(SCHEMA_VERSION) {
@@ -186,7 +188,9 @@ impl Db {
                 )
                 .map_err(sql)?;
             let mut ins_a = tx
-                .prepare("INSERT INTO affected(vuln_id, ecosystem, name, data) VALUES (?1, ?2, ?3, ?4)")
+                .prepare(
+                    "INSERT INTO affected(vuln_id, ecosystem, name, data) VALUES (?1, ?2, ?3, ?4)",
+                )
                 .map_err(sql)?;
             for r in &records {
                 del_v.execute([&r.id]).map_err(sql)?;
@@ -196,7 +200,11 @@ impl Db {
                     continue;
                 }
                 report.records += 1;
-                if report.snapshot.as_deref().is_none_or(|s| s < r.modified.as_str()) {
+                if report
+                    .snapshot
+                    .as_deref()
+                    .is_none_or(|s| s < r.modified.as_str())
+                {
                     report.snapshot = Some(r.modified.clone());
                 }
                 let json = |v: &dyn erased::Ser| v.to_json();
@@ -319,7 +327,8 @@ impl Db {
             .map_err(|e| self.sql(e))?;
         let mut out: Vec<Advisory> = Vec::new();
         for row in rows {
-            let (id, group, aliases, summary, severity, label, data) = row.map_err(|e| self.sql(e))?;
+            let (id, group, aliases, summary, severity, label, data) =
+                row.map_err(|e| self.sql(e))?;
             let affected: Affected = serde_json::from_str(&data)
                 .map_err(|e| DbError::Corrupt(self.path.clone(), format!("{id}: {e}")))?;
             if let Some(last) = out.last_mut().filter(|a| a.id == id) {
@@ -353,7 +362,9 @@ impl Db {
             .prepare("SELECT ecosystem, COUNT(DISTINCT vuln_id) FROM affected GROUP BY ecosystem ORDER BY ecosystem")
             .map_err(|e| self.sql(e))?;
         let per_ecosystem = st
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))
+            .query_map([], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
+            })
             .map_err(|e| self.sql(e))?
             .collect::<Result<_, _>>()
             .map_err(|e| self.sql(e))?;
@@ -395,7 +406,12 @@ fn group_rank(id: &str) -> (bool, &str) {
 }
 
 fn summary_of(r: &Osv) -> String {
-    if let Some(s) = r.summary.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    if let Some(s) = r
+        .summary
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         return s.to_string();
     }
     let first = r

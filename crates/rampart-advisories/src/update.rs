@@ -26,7 +26,11 @@ pub const DEFAULT_ECOSYSTEMS: &[&str] = &[
 pub const EXPORT_BASE: &str = "https://osv-vulnerabilities.storage.googleapis.com";
 
 /// Downloads and imports each ecosystem's export. Stops at the first download that fails.
-pub fn update(db: &mut Db, ecosystems: &[String], work: &Path) -> Result<Vec<ImportReport>, DbError> {
+pub fn update(
+    db: &mut Db,
+    ecosystems: &[String],
+    work: &Path,
+) -> Result<Vec<ImportReport>, DbError> {
     let mut reports = Vec::new();
     for eco in ecosystems {
         let url = format!("{EXPORT_BASE}/{eco}/all.zip");

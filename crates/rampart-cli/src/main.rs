@@ -4,8 +4,8 @@
 
 mod cli;
 mod db_cmd;
-mod sbom_cmd;
 mod rules_cmd;
+mod sbom_cmd;
 mod scan_cmd;
 
 use std::process::ExitCode;

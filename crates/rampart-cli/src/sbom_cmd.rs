@@ -13,17 +13,28 @@ use crate::cli::SbomArgs;
 pub fn lockfiles(root: &Path, parse_as: Option<&str>) -> Result<(Vec<Lockfile>, Vec<String>)> {
     let mut out = Vec::new();
     let mut errors = Vec::new();
-    let meta = std::fs::metadata(root).with_context(|| format!("{}: no such file or folder", root.display()))?;
+    let meta = std::fs::metadata(root)
+        .with_context(|| format!("{}: no such file or folder", root.display()))?;
     if meta.is_file() {
-        let name = root.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = root
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let kind = match parse_as {
-            Some(p) => Kind::detect(p).ok_or_else(|| anyhow!("--parse-as {p}: not a lockfile name rampart reads"))?,
+            Some(p) => Kind::detect(p)
+                .ok_or_else(|| anyhow!("--parse-as {p}: not a lockfile name rampart reads"))?,
             None => kind_of(&name).ok_or_else(|| {
-                anyhow!("{}: not a lockfile rampart reads (use --parse-as to say which format it is)", root.display())
+                anyhow!(
+                    "{}: not a lockfile rampart reads (use --parse-as to say which format it is)",
+                    root.display()
+                )
             })?,
         };
         match read_lockfile(root, kind) {
-            Ok(packages) => out.push(Lockfile { path: name, packages }),
+            Ok(packages) => out.push(Lockfile {
+                path: name,
+                packages,
+            }),
             Err(e) => errors.push(format!("{}: {e}", root.display())),
         }
         return Ok((out, errors));
@@ -32,15 +43,25 @@ pub fn lockfiles(root: &Path, parse_as: Option<&str>) -> Result<(Vec<Lockfile>, 
         bail!("--parse-as needs a single file, not a folder");
     }
     let base = std::fs::canonicalize(root)?;
-    let (entries, walk_errors) = rampart_engine::walk(std::slice::from_ref(&base), &base, &[], 0).map_err(|e| anyhow!(e))?;
-    errors.extend(walk_errors.into_iter().map(|e| format!("{}: {}", e.path, e.message)));
+    let (entries, walk_errors) =
+        rampart_engine::walk(std::slice::from_ref(&base), &base, &[], 0).map_err(|e| anyhow!(e))?;
+    errors.extend(
+        walk_errors
+            .into_iter()
+            .map(|e| format!("{}: {}", e.path, e.message)),
+    );
     for e in entries {
-        let Some(kind) = kind_of(&e.rel_path) else { continue };
+        let Some(kind) = kind_of(&e.rel_path) else {
+            continue;
+        };
         if kind == Kind::GoSum && e.path.with_file_name("go.mod").is_file() {
             continue;
         }
         match read_lockfile(&e.path, kind) {
-            Ok(packages) => out.push(Lockfile { path: e.rel_path.clone(), packages }),
+            Ok(packages) => out.push(Lockfile {
+                path: e.rel_path.clone(),
+                packages,
+            }),
             Err(err) => errors.push(format!("{}: {err}", e.rel_path)),
         }
     }
@@ -49,8 +70,15 @@ pub fn lockfiles(root: &Path, parse_as: Option<&str>) -> Result<(Vec<Lockfile>, 
 
 fn project_name(root: &Path) -> String {
     let abs = std::fs::canonicalize(root).unwrap_or_else(|_| PathBuf::from(root));
-    let dir = if abs.is_file() { abs.parent().map(Path::to_path_buf).unwrap_or(abs) } else { abs };
-    dir.file_name().map_or_else(|| "project".to_string(), |n| n.to_string_lossy().into_owned())
+    let dir = if abs.is_file() {
+        abs.parent().map(Path::to_path_buf).unwrap_or(abs)
+    } else {
+        abs
+    };
+    dir.file_name().map_or_else(
+        || "project".to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 pub fn run(args: SbomArgs) -> Result<ExitCode> {
@@ -82,7 +110,9 @@ pub fn run(args: SbomArgs) -> Result<ExitCode> {
     let mut text = serde_json::to_string_pretty(&doc)?;
     text.push('\n');
     match &args.output {
-        Some(p) => std::fs::write(p, &text).with_context(|| format!("cannot write {}", p.display()))?,
+        Some(p) => {
+            std::fs::write(p, &text).with_context(|| format!("cannot write {}", p.display()))?
+        }
         None => print!("{text}"),
     }
     for e in &errors {
@@ -91,5 +121,9 @@ pub fn run(args: SbomArgs) -> Result<ExitCode> {
     if lockfiles.is_empty() && errors.is_empty() {
         eprintln!("warning: no lockfile found under {}", root.display());
     }
-    Ok(if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
+    Ok(if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    })
 }

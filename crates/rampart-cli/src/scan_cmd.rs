@@ -123,7 +123,11 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
     }
     result.findings.retain(|f| f.confidence >= min_confidence);
     // Advisories are data: each SCA finding's rule is built from it.
-    for f in result.findings.iter().chain(result.suppressed.iter().map(|s| &s.finding)) {
+    for f in result
+        .findings
+        .iter()
+        .chain(result.suppressed.iter().map(|s| &s.finding))
+    {
         if f.dependency.is_some() && !rules.iter().any(|r| r.id == f.rule_id) {
             rules.push(rampart_sca::rule_for(f));
         }
@@ -181,8 +185,13 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
 }
 
 /// Findings for the components of an existing SBOM, located in the SBOM file.
-fn sbom_findings(sca: &rampart_sca::ScaAnalyzer, sbom: &Path, base: &Path) -> Result<Vec<rampart_core::Finding>> {
-    let text = std::fs::read_to_string(sbom).with_context(|| format!("--sbom {}: cannot read", sbom.display()))?;
+fn sbom_findings(
+    sca: &rampart_sca::ScaAnalyzer,
+    sbom: &Path,
+    base: &Path,
+) -> Result<Vec<rampart_core::Finding>> {
+    let text = std::fs::read_to_string(sbom)
+        .with_context(|| format!("--sbom {}: cannot read", sbom.display()))?;
     let packages = rampart_sca::sbom_input::packages_from_sbom(&text)
         .map_err(|e| anyhow!("--sbom {}: {e}", sbom.display()))?;
     let abs = std::fs::canonicalize(sbom).unwrap_or_else(|_| sbom.to_path_buf());
@@ -190,7 +199,8 @@ fn sbom_findings(sca: &rampart_sca::ScaAnalyzer, sbom: &Path, base: &Path) -> Re
         .strip_prefix(base)
         .map(|p| p.to_string_lossy().replace('\\', "/"))
         .unwrap_or_else(|_| sbom.display().to_string());
-    sca.findings_for(&packages, &rel, &text).map_err(|e| anyhow!("--sbom {}: {e}", sbom.display()))
+    sca.findings_for(&packages, &rel, &text)
+        .map_err(|e| anyhow!("--sbom {}: {e}", sbom.display()))
 }
 
 fn parse_fail_on(s: &str) -> Result<Option<Severity>> {

@@ -34,7 +34,10 @@ fn key_of(f: &Finding) -> String {
         return s.sha256.clone();
     }
     if let Some(d) = &f.dependency {
-        return format!("dep\u{1f}{}\u{1f}{}\u{1f}{}", d.ecosystem, d.name, d.advisory);
+        return format!(
+            "dep\u{1f}{}\u{1f}{}\u{1f}{}",
+            d.ecosystem, d.name, d.advisory
+        );
     }
     f.snippet.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -9,7 +9,7 @@ mod owasp;
 mod redact;
 mod severity;
 
-pub use finding::{DependencyInfo, FlowStep, Finding, Location, Provenance, RuleMeta, SecretInfo};
+pub use finding::{DependencyInfo, Finding, FlowStep, Location, Provenance, RuleMeta, SecretInfo};
 pub use fingerprint::{assign_fingerprints, fingerprint, sort_and_fingerprint};
 pub use owasp::{OwaspCategory, owasp_2021, owasp_2025};
 pub use redact::{redact, sha256_hex};

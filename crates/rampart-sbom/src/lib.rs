@@ -40,7 +40,12 @@ fn components(lockfiles: &[Lockfile]) -> BTreeMap<String, Component<'_>> {
     for lf in lockfiles {
         for p in &lf.packages {
             let purl = p.purl();
-            let deps: Vec<String> = p.deps.iter().filter_map(|&d| lf.packages.get(d)).map(Package::purl).collect();
+            let deps: Vec<String> = p
+                .deps
+                .iter()
+                .filter_map(|&d| lf.packages.get(d))
+                .map(Package::purl)
+                .collect();
             let c = out.entry(purl).or_insert_with(|| Component {
                 pkg: p,
                 found: BTreeSet::new(),
@@ -67,7 +72,14 @@ fn uuid_from(bytes: &[u8]) -> String {
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;
     let x = hex::encode(b);
-    format!("{}-{}-{}-{}-{}", &x[..8], &x[8..12], &x[12..16], &x[16..20], &x[20..])
+    format!(
+        "{}-{}-{}-{}-{}",
+        &x[..8],
+        &x[8..12],
+        &x[12..16],
+        &x[16..20],
+        &x[20..]
+    )
 }
 
 fn content_id(meta: &Meta, comps: &BTreeMap<String, Component>) -> String {
@@ -101,7 +113,8 @@ fn spdx_expression(l: &str) -> Option<&str> {
     let l = l.trim();
     let ok = !l.is_empty()
         && !l.to_ascii_uppercase().contains("SEE ")
-        && l.bytes().all(|b| b.is_ascii_alphanumeric() || b" .-+():".contains(&b));
+        && l.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b" .-+():".contains(&b));
     ok.then_some(l)
 }
 
@@ -126,7 +139,11 @@ pub fn cyclonedx(meta: &Meta, lockfiles: &[Lockfile]) -> Value {
                 v["version"] = json!(p.version);
             }
             if !p.hashes.is_empty() {
-                v["hashes"] = p.hashes.iter().map(|(alg, hex)| json!({"alg": alg, "content": hex})).collect();
+                v["hashes"] = p
+                    .hashes
+                    .iter()
+                    .map(|(alg, hex)| json!({"alg": alg, "content": hex}))
+                    .collect();
             }
             if let Some(l) = p.license.as_deref().and_then(spdx_expression) {
                 v["licenses"] = json!([{ "expression": l }]);
@@ -135,7 +152,11 @@ pub fn cyclonedx(meta: &Meta, lockfiles: &[Lockfile]) -> Value {
                 v["scope"] = json!("optional");
             }
             let mut props = vec![json!({"name": "rampart:ecosystem", "value": p.ecosystem})];
-            props.extend(c.found.iter().map(|f| json!({"name": "rampart:lockfile", "value": f})));
+            props.extend(
+                c.found
+                    .iter()
+                    .map(|f| json!({"name": "rampart:lockfile", "value": f})),
+            );
             v["properties"] = Value::Array(props);
             v
         })
@@ -173,7 +194,11 @@ fn spdx_id(n: usize) -> String {
 
 pub fn spdx(meta: &Meta, lockfiles: &[Lockfile]) -> Value {
     let comps = components(lockfiles);
-    let ids: BTreeMap<&str, String> = comps.keys().enumerate().map(|(i, p)| (p.as_str(), spdx_id(i + 1))).collect();
+    let ids: BTreeMap<&str, String> = comps
+        .keys()
+        .enumerate()
+        .map(|(i, p)| (p.as_str(), spdx_id(i + 1)))
+        .collect();
     let root = "SPDXRef-Root";
     let mut packages = vec![json!({
         "SPDXID": root,

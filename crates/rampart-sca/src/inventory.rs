@@ -34,7 +34,11 @@ pub struct Package {
 }
 
 impl Package {
-    pub fn new(ecosystem: &'static str, name: impl Into<String>, version: impl Into<String>) -> Package {
+    pub fn new(
+        ecosystem: &'static str,
+        name: impl Into<String>,
+        version: impl Into<String>,
+    ) -> Package {
         Package {
             ecosystem,
             name: name.into(),
@@ -144,7 +148,8 @@ fn unpct(s: &str) -> String {
     while i < b.len() {
         if b[i] == b'%'
             && i + 2 < b.len()
-            && let Ok(v) = u8::from_str_radix(std::str::from_utf8(&b[i + 1..i + 3]).unwrap_or("zz"), 16)
+            && let Ok(v) =
+                u8::from_str_radix(std::str::from_utf8(&b[i + 1..i + 3]).unwrap_or("zz"), 16)
         {
             out.push(v);
             i += 3;
@@ -161,7 +166,10 @@ fn unpct(s: &str) -> String {
 pub fn link(packages: &mut [Package], wanted: &[Vec<(String, Option<String>)>]) {
     let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, p) in packages.iter().enumerate() {
-        by_name.entry(p.name.to_ascii_lowercase()).or_default().push(i);
+        by_name
+            .entry(p.name.to_ascii_lowercase())
+            .or_default()
+            .push(i);
     }
     for (i, deps) in wanted.iter().enumerate() {
         let mut out = Vec::new();
@@ -297,10 +305,22 @@ mod tests {
 
     #[test]
     fn purls() {
-        assert_eq!(purl("npm", "@babel/core", "7.0.0"), "pkg:npm/%40babel/core@7.0.0");
-        assert_eq!(purl("Maven", "org.apache:commons", "1.0"), "pkg:maven/org.apache/commons@1.0");
-        assert_eq!(purl("PyPI", "Django_Filter", "2.4.0+local"), "pkg:pypi/django-filter@2.4.0%2Blocal");
-        assert_eq!(purl("Go", "golang.org/x/net", "v0.1.0"), "pkg:golang/golang.org/x/net@v0.1.0");
+        assert_eq!(
+            purl("npm", "@babel/core", "7.0.0"),
+            "pkg:npm/%40babel/core@7.0.0"
+        );
+        assert_eq!(
+            purl("Maven", "org.apache:commons", "1.0"),
+            "pkg:maven/org.apache/commons@1.0"
+        );
+        assert_eq!(
+            purl("PyPI", "Django_Filter", "2.4.0+local"),
+            "pkg:pypi/django-filter@2.4.0%2Blocal"
+        );
+        assert_eq!(
+            purl("Go", "golang.org/x/net", "v0.1.0"),
+            "pkg:golang/golang.org/x/net@v0.1.0"
+        );
         assert_eq!(
             from_purl("pkg:npm/%40babel/core@7.0.0?x=1"),
             Some(("npm", "@babel/core".to_string(), "7.0.0".to_string()))
@@ -310,7 +330,10 @@ mod tests {
             Some(("Maven", "org.apache:commons".to_string(), "1.0".to_string()))
         );
         assert_eq!(from_purl("pkg:foo/bar@1"), None);
-        assert_eq!(from_purl("pkg:npm/x%@1"), Some(("npm", "x%".into(), "1".into())));
+        assert_eq!(
+            from_purl("pkg:npm/x%@1"),
+            Some(("npm", "x%".into(), "1".into()))
+        );
     }
 
     #[test]

@@ -75,9 +75,18 @@ impl ScaAnalyzer {
     }
 
     /// Matches an inventory (from a lockfile or an SBOM) against the database.
-    pub fn findings_for(&self, packages: &[Package], rel_path: &str, text: &str) -> Result<Vec<Finding>, String> {
-        let Some(db) = &self.db else { return Ok(Vec::new()) };
-        let db = db.lock().map_err(|_| "advisory database lock poisoned".to_string())?;
+    pub fn findings_for(
+        &self,
+        packages: &[Package],
+        rel_path: &str,
+        text: &str,
+    ) -> Result<Vec<Finding>, String> {
+        let Some(db) = &self.db else {
+            return Ok(Vec::new());
+        };
+        let db = db
+            .lock()
+            .map_err(|_| "advisory database lock poisoned".to_string())?;
         matcher::match_packages(&db, packages, rel_path, text).map_err(|e| e.to_string())
     }
 }
@@ -95,8 +104,15 @@ impl Analyzer for ScaAnalyzer {
         kind_of(rel_path).is_some()
     }
 
-    fn analyze(&self, file: &SourceFile, _budget: &Budget, out: &mut Vec<Finding>) -> Result<(), AnalyzeError> {
-        let Some(kind) = kind_of(file.rel_path) else { return Ok(()) };
+    fn analyze(
+        &self,
+        file: &SourceFile,
+        _budget: &Budget,
+        out: &mut Vec<Finding>,
+    ) -> Result<(), AnalyzeError> {
+        let Some(kind) = kind_of(file.rel_path) else {
+            return Ok(());
+        };
         // go.sum only stands in for a missing go.mod.
         if kind == Kind::GoSum && file.path.with_file_name("go.mod").is_file() {
             return Ok(());
@@ -106,7 +122,10 @@ impl Analyzer for ScaAnalyzer {
         }
         let packages = parse_bytes(file.path, kind, file.bytes).map_err(AnalyzeError::Failed)?;
         let text = String::from_utf8_lossy(file.bytes);
-        out.extend(self.findings_for(&packages, file.rel_path, &text).map_err(AnalyzeError::Failed)?);
+        out.extend(
+            self.findings_for(&packages, file.rel_path, &text)
+                .map_err(AnalyzeError::Failed)?,
+        );
         Ok(())
     }
 }

@@ -37,10 +37,16 @@ fn severity_of_label(label: &str) -> Option<Severity> {
 /// Go's standard library is matched only when the toolchain directive names the Go release
 /// that builds the module (the `go` line is a minimum language version, not what is used).
 fn matchable(p: &Package) -> bool {
-    !p.version.is_empty() && !(p.ecosystem == "Go" && p.name == "stdlib" && p.direct.is_none())
+    let go_directive_only = p.ecosystem == "Go" && p.name == "stdlib" && p.direct.is_none();
+    !p.version.is_empty() && !go_directive_only
 }
 
-pub fn match_packages(db: &Db, packages: &[Package], rel_path: &str, text: &str) -> Result<Vec<Finding>, DbError> {
+pub fn match_packages(
+    db: &Db,
+    packages: &[Package],
+    rel_path: &str,
+    text: &str,
+) -> Result<Vec<Finding>, DbError> {
     let lines: Vec<&str> = text.lines().collect();
     let mut out = Vec::new();
     for (i, p) in packages.iter().enumerate() {
@@ -50,21 +56,38 @@ pub fn match_packages(db: &Db, packages: &[Package], rel_path: &str, text: &str)
         let hits: Vec<Advisory> = db
             .lookup(p.ecosystem, &p.name)?
             .into_iter()
-            .filter(|a| a.affected.iter().any(|x| is_affected(p.ecosystem, &p.version, x)))
+            .filter(|a| {
+                a.affected
+                    .iter()
+                    .any(|x| is_affected(p.ecosystem, &p.version, x))
+            })
             .collect();
         if hits.is_empty() {
             continue;
         }
         let all: Vec<&Affected> = hits.iter().flat_map(|a| &a.affected).collect();
         let upgrade = smallest_upgrade(p.ecosystem, &p.version, &all);
-        let path: Vec<String> = path_to(packages, i).iter().map(|&j| packages[j].key()).collect();
+        let path: Vec<String> = path_to(packages, i)
+            .iter()
+            .map(|&j| packages[j].key())
+            .collect();
         let mut groups: BTreeMap<&str, Vec<&Advisory>> = BTreeMap::new();
         for a in &hits {
             groups.entry(a.group.as_str()).or_default().push(a);
         }
         for (group, members) in groups {
-            let snippet = lines.get(p.line.saturating_sub(1) as usize).map_or("", |l| l.trim());
-            out.push(finding(p, group, &members, upgrade.clone(), path.clone(), rel_path, snippet));
+            let snippet = lines
+                .get(p.line.saturating_sub(1) as usize)
+                .map_or("", |l| l.trim());
+            out.push(finding(
+                p,
+                group,
+                &members,
+                upgrade.clone(),
+                path.clone(),
+                rel_path,
+                snippet,
+            ));
         }
     }
     Ok(out)
@@ -90,11 +113,11 @@ fn finding(
         .find(|s| !s.is_empty())
         .unwrap_or("known vulnerability")
         .to_string();
-    let cvss = best_cvss(
-        members
+    let cvss = best_cvss(members.iter().flat_map(|a| {
+        a.severity
             .iter()
-            .flat_map(|a| a.severity.iter().chain(a.affected.iter().flat_map(|x| &x.severity))),
-    );
+            .chain(a.affected.iter().flat_map(|x| &x.severity))
+    }));
     let severity = match &cvss {
         Some((_, score)) => severity_of_score(*score),
         None => members
@@ -105,7 +128,11 @@ fn finding(
     };
     let mut fixed: Vec<String> = members
         .iter()
-        .flat_map(|a| a.affected.iter().flat_map(|x| fixed_versions(p.ecosystem, x)))
+        .flat_map(|a| {
+            a.affected
+                .iter()
+                .flat_map(|x| fixed_versions(p.ecosystem, x))
+        })
         .collect();
     fixed.sort_by(|a, b| rampart_versions::compare(p.ecosystem, a, b));
     fixed.dedup();
@@ -116,8 +143,15 @@ fn finding(
         String::new()
     };
     let fix_text = match (&upgrade_to, fixed.is_empty()) {
-        (Some(u), _) => format!("; upgrade to {u}, the smallest version that fixes every known advisory on {}", p.name),
-        (None, false) => format!("; fixed in {}, but no single version fixes every known advisory on {}", fixed.join(", "), p.name),
+        (Some(u), _) => format!(
+            "; upgrade to {u}, the smallest version that fixes every known advisory on {}",
+            p.name
+        ),
+        (None, false) => format!(
+            "; fixed in {}, but no single version fixes every known advisory on {}",
+            fixed.join(", "),
+            p.name
+        ),
         (None, true) => "; no fixed version is known".to_string(),
     };
     let message = format!(
@@ -126,14 +160,25 @@ fn finding(
         p.version,
         group,
         summary,
-        if aliases.is_empty() { String::new() } else { format!(" ({})", aliases.join(", ")) },
+        if aliases.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", aliases.join(", "))
+        },
         via,
         fix_text
     );
     let remediation = match &upgrade_to {
         Some(u) => format!("Upgrade {} from {} to {u} or later.", p.name, p.version),
-        None if !fixed.is_empty() => format!("Upgrade {} to a fixed version ({}).", p.name, fixed.join(", ")),
-        None => format!("No fixed version of {} is known: remove it, replace it, or record why the risk is accepted.", p.name),
+        None if !fixed.is_empty() => format!(
+            "Upgrade {} to a fixed version ({}).",
+            p.name,
+            fixed.join(", ")
+        ),
+        None => format!(
+            "No fixed version of {} is known: remove it, replace it, or record why the risk is accepted.",
+            p.name
+        ),
     };
     let rule = RuleMeta {
         id: group.to_string(),

@@ -126,15 +126,37 @@ mod tests {
         // PHP manual, version_compare(): dev < alpha = a < beta = b < RC = rc < # < pl = p.
         assert_ascending(
             Scheme::Composer,
-            &["1.0.0-dev", "1.0.0-alpha1", "1.0.0-beta2", "1.0.0-RC1", "1.0.0", "1.0.0-patch1", "1.0.1"],
+            &[
+                "1.0.0-dev",
+                "1.0.0-alpha1",
+                "1.0.0-beta2",
+                "1.0.0-RC1",
+                "1.0.0",
+                "1.0.0-patch1",
+                "1.0.1",
+            ],
         );
-        assert_equal(Scheme::Composer, &["1.0.0-alpha1", "1.0.0-a1", "1.0.0alpha1"]);
+        assert_equal(
+            Scheme::Composer,
+            &["1.0.0-alpha1", "1.0.0-a1", "1.0.0alpha1"],
+        );
         assert_equal(Scheme::Composer, &["1.0.0-pl1", "1.0.0-p1", "1.0.0-patch1"]);
     }
 
     #[test]
     fn composer_normalisation() {
         assert_equal(Scheme::Composer, &["v2.1", "2.1.0", "2.1.0.0"]);
-        assert_ascending(Scheme::Composer, &["4.4.49", "5.4.0-BETA1", "5.4.0-RC1", "5.4.0", "5.4.46", "v6.0.3", "10.0.0"]);
+        assert_ascending(
+            Scheme::Composer,
+            &[
+                "4.4.49",
+                "5.4.0-BETA1",
+                "5.4.0-RC1",
+                "5.4.0",
+                "5.4.46",
+                "v6.0.3",
+                "10.0.0",
+            ],
+        );
     }
 }

@@ -117,7 +117,11 @@ pub(crate) fn assert_ascending(scheme: Scheme, versions: &[&str]) {
 pub(crate) fn assert_equal(scheme: Scheme, versions: &[&str]) {
     for a in versions {
         for b in versions {
-            assert_eq!(scheme.compare(a, b), Ordering::Equal, "{scheme:?}: {a} == {b}");
+            assert_eq!(
+                scheme.compare(a, b),
+                Ordering::Equal,
+                "{scheme:?}: {a} == {b}"
+            );
         }
     }
 }
@@ -136,7 +140,9 @@ mod tests {
 
     #[test]
     fn garbage_never_panics_and_is_total() {
-        for s in ["", "...", "-", "v", "1..2", "🦀", "0x1F", "1.0.0-", "+", "!", "1!", "a.b.c"] {
+        for s in [
+            "", "...", "-", "v", "1..2", "🦀", "0x1F", "1.0.0-", "+", "!", "1!", "a.b.c",
+        ] {
             for scheme in [
                 Scheme::SemVer,
                 Scheme::Go,

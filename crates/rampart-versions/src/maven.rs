@@ -217,23 +217,28 @@ mod tests {
         assert_ascending(
             Scheme::Maven,
             &[
-                "2.0", "2-1", "2.0.a", "2.0.0.a", "2.0.2", "2.0.123", "2.1.0", "2.1-a", "2.1b", "2.1-c",
-                "2.1-1", "2.1.0.1", "2.2", "2.123", "11.a2", "11.a11", "11.b2", "11.b11", "11.m2",
-                "11.m11", "11", "11.a", "11b", "11c", "11m",
+                "2.0", "2-1", "2.0.a", "2.0.0.a", "2.0.2", "2.0.123", "2.1.0", "2.1-a", "2.1b",
+                "2.1-c", "2.1-1", "2.1.0.1", "2.2", "2.123", "11.a2", "11.a11", "11.b2", "11.b11",
+                "11.m2", "11.m11", "11", "11.a", "11b", "11c", "11m",
             ],
         );
     }
 
     #[test]
     fn comparable_version_test_equality() {
-        assert_equal(Scheme::Maven, &["1", "1.0", "1.0.0", "1-ga", "1-final", "1.0-RELEASE", "1-0"]);
+        assert_equal(
+            Scheme::Maven,
+            &["1", "1.0", "1.0.0", "1-ga", "1-final", "1.0-RELEASE", "1-0"],
+        );
         assert_equal(Scheme::Maven, &["1a1", "1-a1", "1-alpha-1", "1.0-ALPHA1"]);
         assert_equal(Scheme::Maven, &["1cr", "1rc", "1-cr", "1-rc"]);
         assert_equal(Scheme::Maven, &["1m3", "1.0-milestone-3", "1-m3"]);
         // Spring's release train style and real advisory boundaries.
         assert_ascending(
             Scheme::Maven,
-            &["2.9.10", "2.9.10.1", "2.9.10.8", "2.10.0", "2.12.6.1", "2.13.4"],
+            &[
+                "2.9.10", "2.9.10.1", "2.9.10.8", "2.10.0", "2.12.6.1", "2.13.4",
+            ],
         );
     }
 }

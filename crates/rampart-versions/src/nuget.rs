@@ -34,9 +34,9 @@ pub(crate) fn parse(v: &str) -> Option<NuGet> {
     let labels = match pre {
         Some(p) => {
             let l: Vec<String> = p.split('.').map(|s| s.to_ascii_lowercase()).collect();
-            if l.iter().any(|s| {
-                s.is_empty() || !s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-            }) {
+            if l.iter()
+                .any(|s| s.is_empty() || !s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+            {
                 return None;
             }
             l
@@ -73,7 +73,17 @@ mod tests {
         assert_equal(Scheme::NuGet, &["1.0.0-BETA", "1.0.0-beta"]);
         assert_ascending(
             Scheme::NuGet,
-            &["1.0.0-alpha", "1.0.0-alpha.2", "1.0.0-alpha.10", "1.0.0-beta", "1.0.0", "1.0.0.1", "1.0.1", "4.1.0", "13.0.1"],
+            &[
+                "1.0.0-alpha",
+                "1.0.0-alpha.2",
+                "1.0.0-alpha.10",
+                "1.0.0-beta",
+                "1.0.0",
+                "1.0.0.1",
+                "1.0.1",
+                "4.1.0",
+                "13.0.1",
+            ],
         );
         assert!(!Scheme::NuGet.is_valid("1.0.0.0.0"));
     }

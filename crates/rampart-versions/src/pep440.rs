@@ -270,14 +270,29 @@ mod tests {
 
     #[test]
     fn epochs_win_and_normalised_spellings_are_equal() {
-        assert_ascending(Scheme::Pep440, &["2013.10", "2014.04", "1!1.0", "1!2.0", "2!0.1"]);
-        assert_equal(Scheme::Pep440, &["1.0a1", "1.0-alpha1", "1.0.ALPHA.1", "1.0a_1", "v1.0a1"]);
-        assert_equal(Scheme::Pep440, &["1.0c1", "1.0rc1", "1.0pre1", "1.0preview1"]);
-        assert_equal(Scheme::Pep440, &["1.0-1", "1.0.post1", "1.0post1", "1.0-r1", "1.0rev1"]);
+        assert_ascending(
+            Scheme::Pep440,
+            &["2013.10", "2014.04", "1!1.0", "1!2.0", "2!0.1"],
+        );
+        assert_equal(
+            Scheme::Pep440,
+            &["1.0a1", "1.0-alpha1", "1.0.ALPHA.1", "1.0a_1", "v1.0a1"],
+        );
+        assert_equal(
+            Scheme::Pep440,
+            &["1.0c1", "1.0rc1", "1.0pre1", "1.0preview1"],
+        );
+        assert_equal(
+            Scheme::Pep440,
+            &["1.0-1", "1.0.post1", "1.0post1", "1.0-r1", "1.0rev1"],
+        );
         assert_equal(Scheme::Pep440, &["1.0.post", "1.0.post0"]);
         assert_equal(Scheme::Pep440, &["1.0.dev", "1.0dev0", "1.0-dev-0"]);
         assert_equal(Scheme::Pep440, &["1.0", "1.0.0", "1", "01.00"]);
-        assert_equal(Scheme::Pep440, &["1.0+ubuntu-1", "1.0+ubuntu.1", "1.0+ubuntu_1"]);
+        assert_equal(
+            Scheme::Pep440,
+            &["1.0+ubuntu-1", "1.0+ubuntu.1", "1.0+ubuntu_1"],
+        );
     }
 
     #[test]

@@ -109,12 +109,36 @@ mod tests {
         assert_ascending(
             Scheme::RubyGems,
             &[
-                "1.0.0.a1", "1.0.0.a10", "1.0.0.b1", "1.0.0.pre", "1.0.0.rc1", "1.0.0", "1.0.1.a",
-                "1.0.1", "1.1", "5.a", "5.b", "5", "5.1",
+                "1.0.0.a1",
+                "1.0.0.a10",
+                "1.0.0.b1",
+                "1.0.0.pre",
+                "1.0.0.rc1",
+                "1.0.0",
+                "1.0.1.a",
+                "1.0.1",
+                "1.1",
+                "5.a",
+                "5.b",
+                "5",
+                "5.1",
             ],
         );
-        assert_ascending(Scheme::RubyGems, &["1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-beta.2", "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0"]);
-        assert_ascending(Scheme::RubyGems, &["1.9.3", "1.9.3.1", "1.10", "2.0.0.rc1", "2.0.0"]);
+        assert_ascending(
+            Scheme::RubyGems,
+            &[
+                "1.0.0-alpha",
+                "1.0.0-alpha.1",
+                "1.0.0-beta.2",
+                "1.0.0-beta.11",
+                "1.0.0-rc.1",
+                "1.0.0",
+            ],
+        );
+        assert_ascending(
+            Scheme::RubyGems,
+            &["1.9.3", "1.9.3.1", "1.10", "2.0.0.rc1", "2.0.0"],
+        );
     }
 
     #[test]

@@ -64,14 +64,13 @@ impl SemVer {
     /// Pub (`pub_semver`): like SemVer, but a version with build metadata comes after the same
     /// version without, and builds compare like pre-release identifiers.
     pub fn cmp_pub(&self, o: &SemVer) -> Ordering {
-        self.cmp_precedence(o).then_with(|| {
-            match (self.build.is_empty(), o.build.is_empty()) {
+        self.cmp_precedence(o)
+            .then_with(|| match (self.build.is_empty(), o.build.is_empty()) {
                 (true, true) => Ordering::Equal,
                 (true, false) => Ordering::Less,
                 (false, true) => Ordering::Greater,
                 (false, false) => cmp_ids(&self.build, &o.build),
-            }
-        })
+            })
     }
 }
 
@@ -143,14 +142,20 @@ mod tests {
 
     #[test]
     fn build_metadata_is_ignored_and_numbers_are_not_strings() {
-        assert_equal(Scheme::SemVer, &["1.0.0+20130313144700", "1.0.0", "v1.0.0", "=1.0.0"]);
+        assert_equal(
+            Scheme::SemVer,
+            &["1.0.0+20130313144700", "1.0.0", "v1.0.0", "=1.0.0"],
+        );
         assert_ascending(Scheme::SemVer, &["1.9.0", "1.10.0", "1.11.0", "10.0.0"]);
         assert_ascending(
             Scheme::SemVer,
             &["0.0.1", "0.1.0", "1.2.3-9", "1.2.3-10", "1.2.3-1a", "1.2.3"],
         );
         // Bigger than u64.
-        assert_ascending(Scheme::SemVer, &["1.0.18446744073709551615", "1.0.18446744073709551616"]);
+        assert_ascending(
+            Scheme::SemVer,
+            &["1.0.18446744073709551615", "1.0.18446744073709551616"],
+        );
     }
 
     #[test]
@@ -182,7 +187,14 @@ mod tests {
         // pub_semver: "1.2.3+1" > "1.2.3"; builds compare like pre-release identifiers.
         assert_ascending(
             Scheme::Pub,
-            &["1.2.3-alpha", "1.2.3", "1.2.3+1", "1.2.3+1.1", "1.2.3+build", "1.2.4"],
+            &[
+                "1.2.3-alpha",
+                "1.2.3",
+                "1.2.3+1",
+                "1.2.3+1.1",
+                "1.2.3+build",
+                "1.2.4",
+            ],
         );
     }
 

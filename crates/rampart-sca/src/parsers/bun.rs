@@ -64,8 +64,12 @@ pub fn parse(text: &str) -> Result<Vec<Package>, ParseError> {
         return Ok(out);
     };
     for (key, entry) in pkgs {
-        let Some(arr) = entry.as_array() else { continue };
-        let Some(spec) = arr.first().and_then(Value::as_str) else { continue };
+        let Some(arr) = entry.as_array() else {
+            continue;
+        };
+        let Some(spec) = arr.first().and_then(Value::as_str) else {
+            continue;
+        };
         let (scoped, body) = match spec.strip_prefix('@') {
             Some(b) => (true, b),
             None => (false, spec),
@@ -74,8 +78,16 @@ pub fn parse(text: &str) -> Result<Vec<Package>, ParseError> {
         if version.starts_with("workspace:") {
             continue;
         }
-        let name = if scoped { format!("@{name}") } else { name.to_string() };
-        let version = if version.starts_with(|c: char| c.is_ascii_digit()) { version } else { "" };
+        let name = if scoped {
+            format!("@{name}")
+        } else {
+            name.to_string()
+        };
+        let version = if version.starts_with(|c: char| c.is_ascii_digit()) {
+            version
+        } else {
+            ""
+        };
         let mut p = Package::new("npm", name, version).at(lines.line_of(&format!("\"{key}\": [")));
         let top = !key.contains('/') || key.starts_with('@') && key.matches('/').count() == 1;
         p.direct = Some(top && direct.contains(&p.name));
@@ -122,9 +134,12 @@ mod tests {
 }"#;
         let p = parse(text).unwrap();
         assert_eq!(p.len(), 3);
-        assert_eq!((p[0].name.as_str(), p[0].version.as_str(), p[0].line), ("lodash", "4.17.20", 10));
-        assert_eq!(p[0].direct, Some(true));
-        assert_eq!(p[0].hashes[0].0, "SHA-512");
-        assert_eq!(p[1].deps, vec![2]);
+        let by = |n: &str| p.iter().position(|x| x.name == n).unwrap();
+        let lodash = &p[by("lodash")];
+        assert_eq!((lodash.version.as_str(), lodash.line), ("4.17.20", 10));
+        assert_eq!(lodash.direct, Some(true));
+        assert_eq!(lodash.hashes[0].0, "SHA-512");
+        assert_eq!(p[by("@types/node")].deps, vec![by("undici-types")]);
+        assert_eq!(p[by("undici-types")].direct, Some(false));
     }
 }

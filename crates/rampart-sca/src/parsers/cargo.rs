@@ -30,7 +30,8 @@ pub fn parse(text: &str) -> Result<Vec<Package>, ParseError> {
                 "[[package]] without a name and version",
             ));
         };
-        let mut pkg = Package::new("crates.io", name, version).at(lines.get(i).copied().unwrap_or(0));
+        let mut pkg =
+            Package::new("crates.io", name, version).at(lines.get(i).copied().unwrap_or(0));
         let checksum = s("checksum").map(str::to_string).or_else(|| {
             let src = s("source")?;
             meta?

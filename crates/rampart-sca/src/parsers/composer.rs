@@ -22,7 +22,9 @@ pub fn parse(text: &str) -> Result<Vec<Package>, ParseError> {
             ) else {
                 continue;
             };
-            let line = lines.find(&format!("\"name\": \"{name}\""), from).map_or(0, |(l, _)| l);
+            let line = lines
+                .find(&format!("\"name\": \"{name}\""), from)
+                .map_or(0, |(l, _)| l);
             let mut pkg = Package::new("Packagist", name, version).at(line);
             pkg.dev = Some(dev);
             if let Some(h) = p

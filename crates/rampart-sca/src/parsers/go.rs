@@ -59,9 +59,13 @@ pub fn go_mod(text: &str) -> Result<Vec<Package>, ParseError> {
             "require" => {
                 let parts: Vec<&str> = rest.split_whitespace().collect();
                 if parts.len() < 2 {
-                    return Err(ParseError::new(line_no, format!("require needs a module and a version: `{}`", rest.trim())));
+                    return Err(ParseError::new(
+                        line_no,
+                        format!("require needs a module and a version: `{}`", rest.trim()),
+                    ));
                 }
-                let mut p = Package::new("Go", unquote(parts[0]), strip_v(unquote(parts[1]))).at(line_no);
+                let mut p =
+                    Package::new("Go", unquote(parts[0]), strip_v(unquote(parts[1]))).at(line_no);
                 p.direct = Some(!comment.trim().starts_with("indirect"));
                 out.push(p);
             }
@@ -72,7 +76,10 @@ pub fn go_mod(text: &str) -> Result<Vec<Package>, ParseError> {
                 let l: Vec<&str> = l.split_whitespace().collect();
                 let r: Vec<&str> = r.split_whitespace().collect();
                 if l.is_empty() || r.is_empty() {
-                    return Err(ParseError::new(line_no, "replace needs a module on both sides of `=>`"));
+                    return Err(ParseError::new(
+                        line_no,
+                        "replace needs a module on both sides of `=>`",
+                    ));
                 }
                 replaces.push(Replace {
                     old: unquote(l[0]).to_string(),
@@ -82,12 +89,18 @@ pub fn go_mod(text: &str) -> Result<Vec<Package>, ParseError> {
                 });
             }
             other => {
-                return Err(ParseError::new(line_no, format!("unknown go.mod directive `{other}`")));
+                return Err(ParseError::new(
+                    line_no,
+                    format!("unknown go.mod directive `{other}`"),
+                ));
             }
         }
     }
     if block.is_some() {
-        return Err(ParseError::new(text.lines().count() as u32, "unclosed `(` block"));
+        return Err(ParseError::new(
+            text.lines().count() as u32,
+            "unclosed `(` block",
+        ));
     }
     for r in &replaces {
         for p in out.iter_mut() {
@@ -105,9 +118,20 @@ pub fn go_mod(text: &str) -> Result<Vec<Package>, ParseError> {
     // The standard library: the toolchain directive says which Go builds the module; without
     // it only the minimum language version is known, which is listed but not matched (see
     // `sca::stdlib_version`).
+    let from_toolchain = toolchain.is_some();
     if let Some(v) = toolchain.or(go_version) {
-        let line = text.lines().position(|l| l.trim_start().starts_with("go ")).map_or(0, |i| i as u32 + 1);
-        out.push(Package::new("Go", "stdlib", v).at(line));
+        let line = text
+            .lines()
+            .position(|l| {
+                l.trim_start()
+                    .starts_with(if from_toolchain { "toolchain " } else { "go " })
+            })
+            .map_or(0, |i| i as u32 + 1);
+        let mut p = Package::new("Go", "stdlib", v).at(line);
+        if from_toolchain {
+            p.direct = Some(true);
+        }
+        out.push(p);
     }
     // Two requirements replaced by the same module are one module.
     Ok(crate::inventory::dedupe(out, |_, _| true))
@@ -123,7 +147,10 @@ pub fn go_sum(text: &str) -> Result<Vec<Package>, ParseError> {
             continue;
         }
         if parts.len() != 3 {
-            return Err(ParseError::new(i as u32 + 1, "expected `module version hash`"));
+            return Err(ParseError::new(
+                i as u32 + 1,
+                "expected `module version hash`",
+            ));
         }
         if parts[1].ends_with("/go.mod") {
             continue;

@@ -16,10 +16,15 @@ pub fn parse(text: &str) -> Result<Vec<Package>, ParseError> {
         if parts.len() != 3 || parts.iter().any(|p| p.is_empty()) {
             continue;
         }
-        let mut p = Package::new("Maven", format!("{}:{}", parts[0], parts[1]), parts[2]).at(i as u32 + 1);
+        let mut p =
+            Package::new("Maven", format!("{}:{}", parts[0], parts[1]), parts[2]).at(i as u32 + 1);
         let configs: Vec<&str> = configs.split(',').filter(|c| !c.is_empty()).collect();
         if !configs.is_empty() {
-            p.dev = Some(configs.iter().all(|c| c.to_ascii_lowercase().starts_with("test")));
+            p.dev = Some(
+                configs
+                    .iter()
+                    .all(|c| c.to_ascii_lowercase().starts_with("test")),
+            );
         }
         out.push(p);
     }

@@ -37,7 +37,9 @@ fn interpolate(s: &str, props: &HashMap<String, String>) -> String {
     let mut cur = s.to_string();
     for _ in 0..8 {
         let Some(start) = cur.find("${") else { break };
-        let Some(len) = cur[start..].find('}') else { break };
+        let Some(len) = cur[start..].find('}') else {
+            break;
+        };
         let key = &cur[start + 2..start + len];
         let Some(val) = props.get(key) else { break };
         cur = format!("{}{}{}", &cur[..start], val, &cur[start + len + 1..]);
@@ -77,9 +79,14 @@ pub fn parse(text: &str) -> Result<Vec<Package>, ParseError> {
                 let name = AsRef::<str>::as_ref(&e.local_name()).to_string();
                 // quick-xml does not check names; `<${x}.version>` is not XML.
                 if !name.starts_with(|c: char| c.is_alphabetic() || c == '_')
-                    || !name.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ':'))
+                    || !name
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ':'))
                 {
-                    return Err(ParseError::new(lines.line_of_offset(pos), format!("not valid XML: bad element name <{name}>")));
+                    return Err(ParseError::new(
+                        lines.line_of_offset(pos),
+                        format!("not valid XML: bad element name <{name}>"),
+                    ));
                 }
                 path.push(name);
                 text_buf.clear();
@@ -126,7 +133,8 @@ pub fn parse(text: &str) -> Result<Vec<Package>, ParseError> {
                     }
                     [.., parent, "dependency"] if *parent == "dependencies" => {
                         if let Some(d) = cur.take() {
-                            let is_managed = p.len() >= 4 && p[p.len() - 3] == "dependencyManagement";
+                            let is_managed =
+                                p.len() >= 4 && p[p.len() - 3] == "dependencyManagement";
                             let top = p.len() == 3 && p[0] == "project";
                             if is_managed && p.len() == 4 {
                                 managed.push(d);
@@ -144,7 +152,10 @@ pub fn parse(text: &str) -> Result<Vec<Package>, ParseError> {
         }
     }
     if !path.is_empty() {
-        return Err(ParseError::new(lines.line_of_offset(text.len()), format!("unclosed <{}>", path.join("><"))));
+        return Err(ParseError::new(
+            lines.line_of_offset(text.len()),
+            format!("unclosed <{}>", path.join("><")),
+        ));
     }
     let resolve = |d: &Dep| -> Dep {
         let mut r = d.clone();
@@ -158,11 +169,14 @@ pub fn parse(text: &str) -> Result<Vec<Package>, ParseError> {
     for d in deps.iter().map(resolve) {
         let mut d = d;
         if d.version.is_empty()
-            && let Some(m) = managed.iter().find(|m| m.group == d.group && m.artifact == d.artifact)
+            && let Some(m) = managed
+                .iter()
+                .find(|m| m.group == d.group && m.artifact == d.artifact)
         {
             d.version = m.version.clone();
         }
-        let mut p = Package::new("Maven", format!("{}:{}", d.group, d.artifact), d.version).at(d.line);
+        let mut p =
+            Package::new("Maven", format!("{}:{}", d.group, d.artifact), d.version).at(d.line);
         p.direct = Some(true);
         p.dev = Some(d.scope == "test");
         out.push(p);
@@ -170,10 +184,20 @@ pub fn parse(text: &str) -> Result<Vec<Package>, ParseError> {
     for m in &managed {
         // `import`-scoped BOMs are not dependencies of the project; a managed artifact the
         // project also depends on is already listed with the version it uses.
-        if m.scope == "import" || deps.iter().any(|d| interpolate(&d.group, &props) == m.group && interpolate(&d.artifact, &props) == m.artifact) {
+        if m.scope == "import"
+            || deps.iter().any(|d| {
+                interpolate(&d.group, &props) == m.group
+                    && interpolate(&d.artifact, &props) == m.artifact
+            })
+        {
             continue;
         }
-        let mut p = Package::new("Maven", format!("{}:{}", m.group, m.artifact), m.version.clone()).at(m.line);
+        let mut p = Package::new(
+            "Maven",
+            format!("{}:{}", m.group, m.artifact),
+            m.version.clone(),
+        )
+        .at(m.line);
         p.direct = Some(true);
         out.push(p);
     }

@@ -150,9 +150,9 @@ pub(crate) fn json_error(e: serde_json::Error) -> ParseError {
 }
 
 pub(crate) fn toml_error(text: &str, e: toml::de::Error) -> ParseError {
-    let line = e
-        .span()
-        .map_or(0, |s| crate::inventory::Lines::new(text).line_of_offset(s.start));
+    let line = e.span().map_or(0, |s| {
+        crate::inventory::Lines::new(text).line_of_offset(s.start)
+    });
     ParseError::new(line, format!("not valid TOML: {}", e.message()))
 }
 
@@ -165,7 +165,10 @@ pub(crate) fn yaml_value(text: &str) -> Result<serde_json::Value, ParseError> {
             .and_then(|s| s.split(|c: char| !c.is_ascii_digit()).next())
             .and_then(|n| n.parse().ok())
             .unwrap_or(0);
-        ParseError::new(line, format!("not valid YAML: {}", msg.lines().next().unwrap_or("")))
+        ParseError::new(
+            line,
+            format!("not valid YAML: {}", msg.lines().next().unwrap_or("")),
+        )
     })
 }
 

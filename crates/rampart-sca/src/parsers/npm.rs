@@ -18,7 +18,13 @@ pub fn parse(text: &str) -> Result<Vec<Package>, ParseError> {
         .ok_or_else(|| ParseError::new(1, "a package-lock.json is a JSON object"))?;
     let lines = Lines::new(text);
     let packages = match obj.get("packages").and_then(Value::as_object) {
-        Some(p) if obj.get("lockfileVersion").and_then(Value::as_u64).unwrap_or(2) >= 2 => {
+        Some(p)
+            if obj
+                .get("lockfileVersion")
+                .and_then(Value::as_u64)
+                .unwrap_or(2)
+                >= 2 =>
+        {
             from_packages(p, &lines)
         }
         _ => {
@@ -28,7 +34,8 @@ pub fn parse(text: &str) -> Result<Vec<Package>, ParseError> {
                 from_v1(d, &lines, 0, 0, &mut out, &mut wanted);
             }
             // Top-level entries nobody requires must be the project's own dependencies.
-            let required: HashSet<String> = wanted.iter().flatten().map(|(n, _)| n.clone()).collect();
+            let required: HashSet<String> =
+                wanted.iter().flatten().map(|(n, _)| n.clone()).collect();
             for (p, depth) in out.iter_mut() {
                 if *depth == 0 && !required.contains(&p.name) {
                     p.direct = Some(true);
@@ -87,7 +94,11 @@ fn from_v1(
         let mut p = Package::new("npm", name, version).at(line);
         p.commit = commit_of(spec);
         p.dev = Some(d.get("dev").and_then(Value::as_bool).unwrap_or(false));
-        if let Some(h) = d.get("integrity").and_then(Value::as_str).and_then(sri_hash) {
+        if let Some(h) = d
+            .get("integrity")
+            .and_then(Value::as_str)
+            .and_then(sri_hash)
+        {
             p.hashes.push(h);
         }
         let requires = d
@@ -104,15 +115,25 @@ fn from_v1(
 }
 
 fn dep_names(v: &Value) -> Vec<String> {
-    ["dependencies", "optionalDependencies", "peerDependencies", "devDependencies"]
-        .iter()
-        .filter_map(|k| v.get(*k).and_then(Value::as_object))
-        .flat_map(|m| m.keys().cloned())
-        .collect()
+    [
+        "dependencies",
+        "optionalDependencies",
+        "peerDependencies",
+        "devDependencies",
+    ]
+    .iter()
+    .filter_map(|k| v.get(*k).and_then(Value::as_object))
+    .flat_map(|m| m.keys().cloned())
+    .collect()
 }
 
 fn from_packages(pkgs: &Map<String, Value>, lines: &Lines) -> Vec<Package> {
-    let root_direct: HashSet<String> = pkgs.get("").map(dep_names).unwrap_or_default().into_iter().collect();
+    let root_direct: HashSet<String> = pkgs
+        .get("")
+        .map(dep_names)
+        .unwrap_or_default()
+        .into_iter()
+        .collect();
     let mut out = Vec::new();
     let mut paths: Vec<&str> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
@@ -130,7 +151,9 @@ fn from_packages(pkgs: &Map<String, Value>, lines: &Lines) -> Vec<Package> {
                 let mut segs = path.rsplitn(3, '/');
                 let base = segs.next().unwrap_or(path);
                 match segs.next() {
-                    Some(scope) if scope.starts_with('@') => &path[path.len() - base.len() - scope.len() - 1..],
+                    Some(scope) if scope.starts_with('@') => {
+                        &path[path.len() - base.len() - scope.len() - 1..]
+                    }
                     _ => base,
                 }
             }
@@ -140,12 +163,23 @@ fn from_packages(pkgs: &Map<String, Value>, lines: &Lines) -> Vec<Package> {
             .and_then(Value::as_str)
             .unwrap_or(key_name)
             .to_string();
-        let version = d.get("version").and_then(Value::as_str).unwrap_or("").to_string();
+        let version = d
+            .get("version")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
         let mut p = Package::new("npm", name, version).at(lines.line_of(&format!("\"{path}\"")));
-        p.commit = d.get("resolved").and_then(Value::as_str).and_then(commit_of);
+        p.commit = d
+            .get("resolved")
+            .and_then(Value::as_str)
+            .and_then(commit_of);
         p.dev = Some(d.get("dev").and_then(Value::as_bool).unwrap_or(false));
         p.direct = Some(last == 0 && root_direct.contains(key_name));
-        if let Some(h) = d.get("integrity").and_then(Value::as_str).and_then(sri_hash) {
+        if let Some(h) = d
+            .get("integrity")
+            .and_then(Value::as_str)
+            .and_then(sri_hash)
+        {
             p.hashes.push(h);
         }
         p.license = match d.get("license") {

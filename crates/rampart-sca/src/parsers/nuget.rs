@@ -16,7 +16,9 @@ pub fn parse(text: &str) -> Result<Vec<Package>, ParseError> {
     };
     for (fw, deps) in frameworks {
         let (_, from) = lines.find(&format!("\"{fw}\""), 0).unwrap_or((0, 0));
-        let Some(deps) = deps.as_object() else { continue };
+        let Some(deps) = deps.as_object() else {
+            continue;
+        };
         for (name, d) in deps {
             let kind = d.get("type").and_then(Value::as_str).unwrap_or("");
             if kind.eq_ignore_ascii_case("project") {
@@ -25,7 +27,9 @@ pub fn parse(text: &str) -> Result<Vec<Package>, ParseError> {
             let Some(version) = d.get("resolved").and_then(Value::as_str) else {
                 continue;
             };
-            let line = lines.find(&format!("\"{name}\": {{"), from).map_or(0, |(l, _)| l);
+            let line = lines
+                .find(&format!("\"{name}\": {{"), from)
+                .map_or(0, |(l, _)| l);
             let mut p = Package::new("NuGet", name, version).at(line);
             p.direct = Some(kind.eq_ignore_ascii_case("direct"));
             if let Some(h) = d

@@ -18,7 +18,11 @@ fn split_name_at(s: &str) -> (String, String) {
         None => (false, s),
     };
     let (name, version) = body.split_once('@').unwrap_or((body, ""));
-    let name = if scoped { format!("@{name}") } else { name.to_string() };
+    let name = if scoped {
+        format!("@{name}")
+    } else {
+        name.to_string()
+    };
     (name, version.to_string())
 }
 
@@ -87,7 +91,11 @@ pub fn parse(text: &str) -> Result<Vec<Package>, ParseError> {
     }
     let major = match doc.get("lockfileVersion") {
         Some(Value::Number(n)) => n.as_f64().unwrap_or(5.0) as u64,
-        Some(Value::String(s)) => s.split('.').next().and_then(|m| m.parse().ok()).unwrap_or(5),
+        Some(Value::String(s)) => s
+            .split('.')
+            .next()
+            .and_then(|m| m.parse().ok())
+            .unwrap_or(5),
         _ => 5,
     };
     let lines = Lines::new(text);
@@ -98,10 +106,14 @@ pub fn parse(text: &str) -> Result<Vec<Package>, ParseError> {
         return Ok(out);
     };
     for (key, p) in pkgs {
-        let line = [format!("\n  {key}:"), format!("\n  '{key}':"), format!("\n  \"{key}\":")]
-            .iter()
-            .find_map(|n| lines.find(n, 0))
-            .map_or(0, |(l, _)| l + 1);
+        let line = [
+            format!("\n  {key}:"),
+            format!("\n  '{key}':"),
+            format!("\n  \"{key}\":"),
+        ]
+        .iter()
+        .find_map(|n| lines.find(n, 0))
+        .map_or(0, |(l, _)| l + 1);
         let nv = name_version(key, major).map_err(|m| ParseError::new(line, m))?;
         let (mut name, mut version) = nv.unwrap_or_default();
         if let Some(n) = p.get("name").and_then(Value::as_str) {
@@ -128,9 +140,8 @@ pub fn parse(text: &str) -> Result<Vec<Package>, ParseError> {
             .iter()
             .filter_map(|g| p.get(*g).and_then(Value::as_object))
             .flat_map(|m| {
-                m.iter().map(|(n, v)| {
-                    (n.clone(), v.as_str().map(|s| clean_version(s).to_string()))
-                })
+                m.iter()
+                    .map(|(n, v)| (n.clone(), v.as_str().map(|s| clean_version(s).to_string())))
             })
             .collect();
         out.push(pkg);

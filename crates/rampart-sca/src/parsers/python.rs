@@ -39,7 +39,10 @@ fn requirements_into(
                 continue;
             }
             let Some(sub) = include(&key) else {
-                return Err(ParseError::new(start_line, format!("cannot read `{target}`, which this file includes")));
+                return Err(ParseError::new(
+                    start_line,
+                    format!("cannot read `{target}`, which this file includes"),
+                ));
             };
             let before = out.len();
             requirements_into(&sub, include, seen, out, false, &dir_of(&key))?;
@@ -130,11 +133,16 @@ fn join(dir: &str, target: &str) -> String {
         }
     }
     let body = parts.join("/");
-    if joined.starts_with('/') { format!("/{body}") } else { body }
+    if joined.starts_with('/') {
+        format!("/{body}")
+    } else {
+        body
+    }
 }
 
 fn dir_of(path: &str) -> String {
-    path.rsplit_once('/').map_or(String::new(), |(d, _)| d.to_string())
+    path.rsplit_once('/')
+        .map_or(String::new(), |(d, _)| d.to_string())
 }
 
 fn requirement(line: &str, line_no: u32) -> Option<Package> {
@@ -165,7 +173,11 @@ fn requirement(line: &str, line_no: u32) -> Option<Package> {
     };
     let name = name.split('[').next().unwrap_or(name);
     let name = name.trim_end_matches(['<', '>', '=', '!', '~', ' ']).trim();
-    if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.')) {
+    if name.is_empty()
+        || !name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+    {
         return None;
     }
     Some(Package::new("PyPI", pep503(name), version).at(line_no))
@@ -195,7 +207,8 @@ fn toml_packages(text: &str) -> Result<(toml::Value, Vec<toml::Value>), ParseErr
 }
 
 fn sha256_of(hash: &str) -> Option<(String, String)> {
-    hash.strip_prefix("sha256:").and_then(|h| hex_hash("SHA-256", h))
+    hash.strip_prefix("sha256:")
+        .and_then(|h| hex_hash("SHA-256", h))
 }
 
 /// `poetry.lock`: dev packages are `category = "dev"` (Poetry < 1.5) or in `groups`.
@@ -208,13 +221,22 @@ pub fn poetry(text: &str) -> Result<Vec<Package>, ParseError> {
         let (Some(name), Some(version)) = (str_of(p, "name"), str_of(p, "version")) else {
             continue;
         };
-        let mut pkg = Package::new("PyPI", pep503(name), version).at(lines.get(i).copied().unwrap_or(0));
+        let mut pkg =
+            Package::new("PyPI", pep503(name), version).at(lines.get(i).copied().unwrap_or(0));
         if let Some(cat) = str_of(p, "category") {
             pkg.dev = Some(cat == "dev");
         }
-        let files = p.get("files").and_then(toml::Value::as_array).cloned().or_else(|| {
-            doc.get("metadata")?.get("files")?.get(name)?.as_array().cloned()
-        });
+        let files = p
+            .get("files")
+            .and_then(toml::Value::as_array)
+            .cloned()
+            .or_else(|| {
+                doc.get("metadata")?
+                    .get("files")?
+                    .get(name)?
+                    .as_array()
+                    .cloned()
+            });
         if let Some(h) = files
             .unwrap_or_default()
             .iter()
@@ -244,14 +266,18 @@ pub fn pdm(text: &str) -> Result<Vec<Package>, ParseError> {
         let (Some(name), Some(version)) = (str_of(p, "name"), str_of(p, "version")) else {
             continue;
         };
-        let mut pkg = Package::new("PyPI", pep503(name), version).at(lines.get(i).copied().unwrap_or(0));
+        let mut pkg =
+            Package::new("PyPI", pep503(name), version).at(lines.get(i).copied().unwrap_or(0));
         if let Some(groups) = p.get("groups").and_then(toml::Value::as_array) {
             pkg.dev = Some(!groups.iter().any(|g| g.as_str() == Some("default")));
         }
         if let Some(h) = p
             .get("files")
             .and_then(toml::Value::as_array)
-            .and_then(|fs| fs.iter().find_map(|f| str_of(f, "hash").and_then(sha256_of)))
+            .and_then(|fs| {
+                fs.iter()
+                    .find_map(|f| str_of(f, "hash").and_then(sha256_of))
+            })
         {
             pkg.hashes.push(h);
         }
@@ -264,7 +290,9 @@ pub fn pdm(text: &str) -> Result<Vec<Package>, ParseError> {
                     .map(|d| {
                         let n: String = d
                             .chars()
-                            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+                            .take_while(|c| {
+                                c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')
+                            })
                             .collect();
                         (pep503(&n), None)
                     })
@@ -304,10 +332,14 @@ pub fn uv(text: &str) -> Result<Vec<Package>, ParseError> {
         names
     };
     for (i, p) in pkgs.iter().enumerate() {
-        let Some(name) = str_of(p, "name") else { continue };
+        let Some(name) = str_of(p, "name") else {
+            continue;
+        };
         let source = p.get("source");
         let is_root = source.is_some_and(|s| {
-            ["editable", "virtual"].iter().any(|k| str_of(s, k) == Some("."))
+            ["editable", "virtual"]
+                .iter()
+                .any(|k| str_of(s, k) == Some("."))
         });
         let names: Vec<String> = ["dependencies", "optional-dependencies", "dev-dependencies"]
             .iter()
@@ -318,11 +350,14 @@ pub fn uv(text: &str) -> Result<Vec<Package>, ParseError> {
             continue;
         }
         let version = str_of(p, "version").unwrap_or("");
-        let mut pkg = Package::new("PyPI", pep503(name), version).at(lines.get(i).copied().unwrap_or(0));
-        let hash = p
-            .get("sdist")
-            .and_then(|s| str_of(s, "hash"))
-            .or_else(|| p.get("wheels")?.as_array()?.first().and_then(|w| str_of(w, "hash")));
+        let mut pkg =
+            Package::new("PyPI", pep503(name), version).at(lines.get(i).copied().unwrap_or(0));
+        let hash = p.get("sdist").and_then(|s| str_of(s, "hash")).or_else(|| {
+            p.get("wheels")?
+                .as_array()?
+                .first()
+                .and_then(|w| str_of(w, "hash"))
+        });
         if let Some(h) = hash.and_then(sha256_of) {
             pkg.hashes.push(h);
         }
@@ -353,7 +388,9 @@ pub fn pipfile(text: &str) -> Result<Vec<Package>, ParseError> {
                 continue;
             };
             let version = v.trim_start_matches("==").trim_start_matches('=');
-            let line = lines.find(&format!("\"{name}\": {{"), from).map_or(0, |(l, _)| l);
+            let line = lines
+                .find(&format!("\"{name}\": {{"), from)
+                .map_or(0, |(l, _)| l);
             let mut p = Package::new("PyPI", pep503(name), version).at(line);
             p.dev = Some(dev);
             if let Some(h) = d
@@ -382,16 +419,36 @@ mod tests {
             _ => None,
         };
         let ps = requirements(base, &inc).unwrap();
-        let got: Vec<_> = ps.iter().map(|p| (p.name.as_str(), p.version.as_str(), p.line)).collect();
-        assert_eq!(got, vec![("django", "2.2.24", 1), ("requests", "2.0", 3), ("pytest", "7.0.1", 4)]);
+        let got: Vec<_> = ps
+            .iter()
+            .map(|p| (p.name.as_str(), p.version.as_str(), p.line))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("django", "2.2.24", 1),
+                ("requests", "2.0", 3),
+                ("pytest", "7.0.1", 4)
+            ]
+        );
         let missing = requirements("-r nope.txt\n", &|_: &str| None).unwrap_err();
         assert_eq!(missing.line, 1);
     }
 
     #[test]
     fn continuation_joins_before_comments_are_removed() {
-        let ps = requirements("foo==\\\n1.2.3\nbaz == 7.8.9 # \\\nbaz == 1.2.3\nbar == 4.5\\\\\n", &|_: &str| None).unwrap();
-        let got: Vec<_> = ps.iter().map(|p| (p.name.as_str(), p.version.as_str())).collect();
-        assert_eq!(got, vec![("foo", "1.2.3"), ("baz", "7.8.9"), ("bar", "4.5\\\\")]);
+        let ps = requirements(
+            "foo==\\\n1.2.3\nbaz == 7.8.9 # \\\nbaz == 1.2.3\nbar == 4.5\\\\\n",
+            &|_: &str| None,
+        )
+        .unwrap();
+        let got: Vec<_> = ps
+            .iter()
+            .map(|p| (p.name.as_str(), p.version.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![("foo", "1.2.3"), ("baz", "7.8.9"), ("bar", "4.5\\\\")]
+        );
     }
 }

@@ -4,12 +4,18 @@
 use super::ParseError;
 use crate::inventory::{Package, link};
 
-const PLATFORM_HINTS: [&str; 9] = ["x86", "x64", "arm", "aarch64", "java", "mingw", "mswin", "darwin", "linux"];
+const PLATFORM_HINTS: [&str; 9] = [
+    "x86", "x64", "arm", "aarch64", "java", "mingw", "mswin", "darwin", "linux",
+];
 
 /// `1.13.3-x86_64-linux` → `1.13.3`: Bundler appends the platform to the version.
 fn without_platform(v: &str) -> &str {
     match v.split_once('-') {
-        Some((ver, plat)) if PLATFORM_HINTS.iter().any(|h| plat.contains(h)) || plat == "universal" => ver,
+        Some((ver, plat))
+            if PLATFORM_HINTS.iter().any(|h| plat.contains(h)) || plat == "universal" =>
+        {
+            ver
+        }
         _ => v,
     }
 }
@@ -46,9 +52,14 @@ pub fn parse(text: &str) -> Result<Vec<Package>, ParseError> {
                 } else if in_specs && indent == 4 {
                     let (name, version) = name_version(line);
                     let Some(version) = version else {
-                        return Err(ParseError::new(i as u32 + 1, format!("gem `{name}` without a version")));
+                        return Err(ParseError::new(
+                            i as u32 + 1,
+                            format!("gem `{name}` without a version"),
+                        ));
                     };
-                    out.push(Package::new("RubyGems", name, without_platform(&version)).at(i as u32 + 1));
+                    out.push(
+                        Package::new("RubyGems", name, without_platform(&version)).at(i as u32 + 1),
+                    );
                     wanted.push(Vec::new());
                 } else if in_specs && indent == 6 && !out.is_empty() {
                     let (name, _) = name_version(line);

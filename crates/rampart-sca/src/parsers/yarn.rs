@@ -9,7 +9,13 @@ use crate::inventory::{Package, link};
 /// (`alias@npm:real@^1`) gives the real name.
 fn name_of(spec: &str) -> String {
     let s = spec.trim().trim_start_matches('"');
-    let s = s.split(',').next().unwrap_or(s).trim().trim_end_matches(':').trim_matches('"');
+    let s = s
+        .split(',')
+        .next()
+        .unwrap_or(s)
+        .trim()
+        .trim_end_matches(':')
+        .trim_matches('"');
     let (scoped, body) = match s.strip_prefix('@') {
         Some(b) => (true, b),
         None => (false, s),
@@ -20,7 +26,11 @@ fn name_of(spec: &str) -> String {
     {
         return name_of(real);
     }
-    if scoped { format!("@{name}") } else { name.to_string() }
+    if scoped {
+        format!("@{name}")
+    } else {
+        name.to_string()
+    }
 }
 
 fn field<'a>(line: &'a str, key: &str) -> Option<&'a str> {
@@ -52,7 +62,13 @@ pub fn parse(text: &str) -> Result<Vec<Package>, ParseError> {
         }
         if !line.starts_with(' ') {
             if !line.ends_with(':') {
-                return Err(ParseError::new(line_no, format!("expected a package header ending in `:`, found `{}`", short(line))));
+                return Err(ParseError::new(
+                    line_no,
+                    format!(
+                        "expected a package header ending in `:`, found `{}`",
+                        short(line)
+                    ),
+                ));
             }
             skip = line == "__metadata:";
             in_deps = false;
@@ -70,7 +86,10 @@ pub fn parse(text: &str) -> Result<Vec<Package>, ParseError> {
         let t = line.trim_start();
         let cur = out.len() - 1;
         if indent <= 2 {
-            in_deps = matches!(t, "dependencies:" | "optionalDependencies:" | "peerDependencies:");
+            in_deps = matches!(
+                t,
+                "dependencies:" | "optionalDependencies:" | "peerDependencies:"
+            );
             if let Some(v) = field(t, "version") {
                 out[cur].version = v.to_string();
             } else if let Some(r) = field(t, "resolution") {
@@ -85,7 +104,10 @@ pub fn parse(text: &str) -> Result<Vec<Package>, ParseError> {
             }
         } else if in_deps {
             let (n, v) = match t.split_once([' ', ':']) {
-                Some((n, v)) => (n.trim_matches('"'), v.trim().trim_start_matches(':').trim().trim_matches('"')),
+                Some((n, v)) => (
+                    n.trim_matches('"'),
+                    v.trim().trim_start_matches(':').trim().trim_matches('"'),
+                ),
                 None => (t.trim_matches('"'), ""),
             };
             let n = match v.strip_prefix("npm:").filter(|r| r.contains('@')) {
