@@ -39,6 +39,10 @@ pub enum Command {
     /// Write a software bill of materials (CycloneDX 1.6 or SPDX 2.3 JSON) from the lockfiles
     /// under PATH.
     Sbom(SbomArgs),
+    /// The vulnerability register: list, show, triage, assign, accept, reopen, export.
+    Findings(FindingsArgs),
+    /// Reports over the register: KPIs and SLAs.
+    Report(ReportArgs),
 }
 
 #[derive(Subcommand)]
@@ -171,6 +175,235 @@ pub struct ScanArgs {
 
     #[command(flatten)]
     pub db: DbArg,
+
+    /// Record this scan in the vulnerability register (SQLite at .rampart/rampart.db, or
+    /// RAMPART_DATABASE_URL=postgres://…): new findings open, absent ones are verified fixed,
+    /// returning ones reopen.
+    #[arg(long)]
+    pub record: bool,
+
+    /// Report (and gate on) only findings absent from the last recorded scan of --base-ref.
+    #[arg(long)]
+    pub new_only: bool,
+
+    /// The base branch (or commit) whose last recorded scan --new-only compares with
+    /// (default: $GITHUB_BASE_REF, else main).
+    #[arg(long, value_name = "REF")]
+    pub base_ref: Option<String>,
+
+    /// Who is recording, for the register's history (default: RAMPART_ACTOR, else git config
+    /// user.name and user.email).
+    #[arg(long, value_name = "NAME")]
+    pub actor: Option<String>,
+}
+
+#[derive(Args)]
+pub struct RegisterOpts {
+    /// The repository whose register to use (default: the current folder's).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub repo: Option<PathBuf>,
+    /// rampart.toml to use (default: the one at the repository root).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub settings: Option<PathBuf>,
+    /// Who is acting, for the history (default: RAMPART_ACTOR, else git config user).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub actor: Option<String>,
+}
+
+#[derive(Args)]
+#[command(
+    after_help = "Examples:\n  rampart findings list --severity critical,high --overdue\n  rampart findings show 42\n  rampart findings triage 42 --state false_positive --reason \"test fixture\"\n  rampart findings assign --rule jwt --all @org/platform\n  rampart findings accept 7 --reason \"behind VPN\" --approver cso@example.org --until 2027-01-31\n  rampart findings export --format openvex -o rampart.vex.json"
+)]
+pub struct FindingsArgs {
+    #[command(flatten)]
+    pub opts: RegisterOpts,
+    #[command(subcommand)]
+    pub command: FindingsCommand,
+}
+
+/// Which findings: shared by list, export and the bulk forms of triage commands.
+#[derive(Args, Default, Clone)]
+pub struct FilterArgs {
+    /// Only findings that need work (open, confirmed, in progress, reopened).
+    #[arg(long)]
+    pub open: bool,
+    /// Severities (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "SEVERITY")]
+    pub severity: Vec<String>,
+    /// Analyzers (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "NAME")]
+    pub analyzer: Vec<String>,
+    /// Rule ids (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "ID")]
+    pub rule: Vec<String>,
+    /// Path prefix, relative to the repository root.
+    #[arg(long, value_name = "PREFIX")]
+    pub path: Option<String>,
+    /// An owner (`@org/team`), or `none` for findings nobody owns.
+    #[arg(long, value_name = "OWNER")]
+    pub owner: Option<String>,
+    /// Only open findings past their SLA due date.
+    #[arg(long)]
+    pub overdue: bool,
+    /// Only findings of this project (as recorded; default: every project in the database).
+    #[arg(long, value_name = "NAME")]
+    pub target: Option<String>,
+}
+
+#[derive(Args)]
+pub struct BulkArgs {
+    /// The finding id; or leave it out and select findings with the filters (and --all to
+    /// mean every finding).
+    pub id: Option<i64>,
+    /// Only findings in these states (comma-separated), for bulk changes.
+    #[arg(long, value_delimiter = ',', value_name = "STATE")]
+    pub in_state: Vec<String>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Apply to every finding the filters select, even with no filter.
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Subcommand)]
+pub enum FindingsCommand {
+    /// List findings, riskiest first.
+    List(ListArgs),
+    /// Everything about one finding, with its history.
+    Show {
+        id: i64,
+        /// table or json.
+        #[arg(short, long, default_value = "table")]
+        format: String,
+    },
+    /// Set the triage state: open, confirmed, in_progress, fixed, false_positive, wont_fix.
+    Triage {
+        #[command(flatten)]
+        which: BulkArgs,
+        /// The new state.
+        #[arg(long, value_name = "STATE")]
+        state: String,
+        /// Why (required for false_positive and wont_fix).
+        #[arg(long)]
+        reason: Option<String>,
+        /// OpenVEX justification for a false positive (vulnerable_code_not_present,
+        /// vulnerable_code_not_in_execute_path, …).
+        #[arg(long)]
+        justification: Option<String>,
+    },
+    /// Assign an owner (overrides CODEOWNERS for these findings).
+    Assign {
+        #[command(flatten)]
+        which: BulkArgs,
+        /// The owner: a person or a team (`@org/team`).
+        #[arg(long, value_name = "OWNER")]
+        to: Option<String>,
+        /// Why.
+        #[arg(long)]
+        reason: Option<String>,
+        /// `assign ID OWNER` form.
+        #[arg(id = "new_owner", value_name = "OWNER")]
+        new_owner: Option<String>,
+    },
+    /// Accept the risk until a date; the finding reopens by itself when the date passes.
+    Accept {
+        #[command(flatten)]
+        which: BulkArgs,
+        #[arg(long)]
+        reason: String,
+        /// Who approved the acceptance.
+        #[arg(long)]
+        approver: String,
+        /// Until when: YYYY-MM-DD or RFC 3339.
+        #[arg(long, value_name = "DATE")]
+        until: String,
+    },
+    /// Reopen findings.
+    Reopen {
+        #[command(flatten)]
+        which: BulkArgs,
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Every matching finding as JSON, CSV or OpenVEX.
+    Export {
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// States (comma-separated).
+        #[arg(long, value_delimiter = ',', value_name = "STATE")]
+        state: Vec<String>,
+        /// json, csv or openvex.
+        #[arg(short, long, default_value = "json")]
+        format: String,
+        /// Write here instead of stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// OpenVEX product id (default: the project name, as a pkg:generic purl unless it is a URL).
+        #[arg(long)]
+        product: Option<String>,
+    },
+}
+
+#[derive(Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// States (comma-separated): open, confirmed, in_progress, fixed, verified,
+    /// false_positive, risk_accepted, wont_fix, reopened.
+    #[arg(long, value_delimiter = ',', value_name = "STATE")]
+    pub state: Vec<String>,
+    /// risk, severity, age, due, id or path.
+    #[arg(long, default_value = "risk")]
+    pub sort: String,
+    /// table, json or csv.
+    #[arg(short, long, default_value = "table")]
+    pub format: String,
+    /// At most this many rows (0: all).
+    #[arg(long, default_value_t = 100)]
+    pub limit: usize,
+}
+
+#[derive(Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub opts: RegisterOpts,
+    #[command(subcommand)]
+    pub command: ReportCommand,
+}
+
+#[derive(Subcommand)]
+pub enum ReportCommand {
+    /// MTTD, MTTR, SLA compliance, open by severity and age, new/fixed/reopened per period,
+    /// time in state, scan coverage.
+    Kpi {
+        /// Start of the window (YYYY-MM-DD; default: 90 days ago).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// End of the window (default: now).
+        #[arg(long, value_name = "DATE")]
+        until: Option<String>,
+        /// day, week or month.
+        #[arg(long, default_value = "week")]
+        period: String,
+        /// Only this project.
+        #[arg(long)]
+        target: Option<String>,
+        /// table, json or markdown.
+        #[arg(short, long, default_value = "table")]
+        format: String,
+    },
+    /// What is overdue or due within N days.
+    Sla {
+        /// Days ahead to include.
+        #[arg(long, default_value_t = 7)]
+        within: i64,
+        /// Only this project.
+        #[arg(long)]
+        target: Option<String>,
+        /// table, json, csv or markdown.
+        #[arg(short, long, default_value = "table")]
+        format: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -196,4 +429,13 @@ pub struct InitArgs {
     /// Overwrite an existing rampart.toml.
     #[arg(long)]
     pub force: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_command_line_is_consistent() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
 }

@@ -4,6 +4,8 @@
 
 mod cli;
 mod db_cmd;
+mod findings_cmd;
+mod register_cmd;
 mod rules_cmd;
 mod sbom_cmd;
 mod scan_cmd;
@@ -27,6 +29,8 @@ fn main() -> ExitCode {
         cli::Command::Init(args) => init(args),
         cli::Command::Db(cmd) => db_cmd::run(cmd),
         cli::Command::Sbom(args) => sbom_cmd::run(args),
+        cli::Command::Findings(args) => findings_cmd::run(args),
+        cli::Command::Report(args) => findings_cmd::report(args),
     };
     match outcome {
         Ok(code) => code,

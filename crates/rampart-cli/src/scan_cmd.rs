@@ -28,7 +28,16 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
             bail!("{}: no such file or folder", r.display());
         }
     }
+    let started_at = rampart_register::time::now();
     let (walk_roots, base) = scan_base(&roots)?;
+    // The register keys findings on fingerprints, which hold paths: recorded scans always
+    // take paths from the repository root, wherever they are run from.
+    let repo = if args.record || args.new_only {
+        Some(register_root(&walk_roots)?)
+    } else {
+        None
+    };
+    let base = repo.clone().unwrap_or(base);
     let (mut config, config_dir) = load_config(args.settings.as_deref(), &base)?;
     if let Some(size) = &args.max_file_size {
         config.scan.max_file_size =
@@ -95,8 +104,9 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
         Some(p) => Some(Baseline::load(p).map_err(|e| anyhow!("--baseline: {e}"))?),
         None => None,
     };
+    let config_for_register = config.clone();
     let opts = ScanOptions {
-        roots: walk_roots,
+        roots: walk_roots.clone(),
         base: base.clone(),
         config,
         jobs: args.jobs,
@@ -120,6 +130,22 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
         dedupe_history(&mut result);
         result.errors.extend(history_errors);
         result.errors.sort();
+    }
+    let mut register = match &repo {
+        Some(root) => Some(crate::register_cmd::open(
+            &config_for_register,
+            root,
+            args.actor.as_deref(),
+        )?),
+        None => None,
+    };
+    if args.new_only {
+        let o = register.as_mut().expect("opened for --new-only");
+        keep_new_only(o, &mut result, args.base_ref.as_deref(), args.quiet)?;
+    }
+    if args.record {
+        let o = register.as_mut().expect("opened for --record");
+        record(o, &result, &walk_roots, started_at)?;
     }
     result.findings.retain(|f| f.confidence >= min_confidence);
     // Advisories are data: each SCA finding's rule is built from it.
@@ -358,4 +384,119 @@ pub fn history(
         })
         .collect();
     Ok((result.findings, errors))
+}
+
+/// The repository every root is in (its git top level, else the first root's folder).
+fn register_root(roots: &[PathBuf]) -> Result<PathBuf> {
+    let first = &roots[0];
+    let dir = if first.is_dir() {
+        first.clone()
+    } else {
+        first
+            .parent()
+            .map_or_else(|| first.clone(), Path::to_path_buf)
+    };
+    let root = crate::register_cmd::repo_root(&dir);
+    if let Some(outside) = roots.iter().find(|r| !r.starts_with(&root)) {
+        bail!(
+            "--record/--new-only scan one repository: {} is outside {}",
+            outside.display(),
+            root.display()
+        );
+    }
+    Ok(root)
+}
+
+/// `--new-only`: drop findings the base branch's last recorded scan already had.
+fn keep_new_only(
+    o: &mut crate::register_cmd::Opened,
+    result: &mut rampart_engine::ScanResult,
+    base_ref: Option<&str>,
+    quiet: bool,
+) -> Result<()> {
+    let base_ref = base_ref
+        .map(str::to_string)
+        .or_else(|| {
+            std::env::var("GITHUB_BASE_REF")
+                .ok()
+                .filter(|s| !s.is_empty())
+        })
+        .unwrap_or_else(|| "main".to_string());
+    let commit = rampart_register::git::resolve(&o.root, &base_ref);
+    let (scan, known) = o
+        .register
+        .fingerprints_of_base(&o.target, &base_ref, commit.as_deref())?
+        .ok_or_else(|| {
+            anyhow!(
+                "--new-only: no recorded scan of `{base_ref}` for {} in the register; record one \
+                 on that branch first (rampart scan --record)",
+                o.target
+            )
+        })?;
+    let before = result.findings.len();
+    result.findings.retain(|f| !known.contains(&f.fingerprint));
+    if !quiet {
+        eprintln!(
+            "rampart: --new-only: {} of {before} finding(s) are new against scan #{scan} of `{base_ref}`",
+            result.findings.len()
+        );
+    }
+    Ok(())
+}
+
+fn record(
+    o: &mut crate::register_cmd::Opened,
+    result: &rampart_engine::ScanResult,
+    walk_roots: &[PathBuf],
+    started_at: i64,
+) -> Result<()> {
+    use rampart_register::{ScanMeta, git, time};
+    let scope: Vec<String> = walk_roots
+        .iter()
+        .filter_map(|r| r.strip_prefix(&o.root).ok())
+        .map(|r| r.to_string_lossy().replace('\\', "/"))
+        .collect();
+    let whole = scope.iter().any(|s| s.is_empty());
+    let meta = ScanMeta {
+        target: o.target.clone(),
+        root: o.root.display().to_string(),
+        started_at,
+        finished_at: time::now(),
+        git: git::state(&o.root),
+        tool_version: env!("CARGO_PKG_VERSION").to_string(),
+        rule_pack: rampart_secrets::rule_pack_version(),
+        analyzers: result.stats.analyzers.clone(),
+        scope: if whole { Vec::new() } else { scope },
+        duration_ms: result.stats.duration_ms,
+        files_found: result.stats.files_found,
+        files_scanned: result.stats.files_scanned,
+        coverage: result.stats.files_by_analyzer.clone(),
+        errored_paths: result.errors.iter().map(|e| e.path.clone()).collect(),
+        suppressed: result
+            .suppressed
+            .iter()
+            .map(|s| s.finding.fingerprint.clone())
+            .collect(),
+        closes: true,
+    };
+    let out = o.register.record(&meta, &result.findings)?;
+    let dated = o.register.date_introductions(&o.target)?;
+    // On stderr even with --quiet: it says where the scan went.
+    {
+        eprintln!(
+            "rampart: recorded scan #{} in {}: {} finding(s), {} new, {} reopened, {} verified fixed{}",
+            out.scan_id,
+            o.location.display(),
+            out.total,
+            out.new.len(),
+            out.reopened.len(),
+            out.closed.len(),
+            if dated > 0 {
+                format!("; dated {dated} with git blame")
+            } else {
+                String::new()
+            }
+        );
+    }
+    Ok(())
 }

@@ -19,6 +19,89 @@ pub struct Config {
     /// Paths and rules whose findings are suppressed, each with its reason.
     #[serde(default)]
     pub ignore: Vec<IgnoreEntry>,
+    /// Where the vulnerability register lives and how it records.
+    #[serde(default)]
+    pub register: RegisterConfig,
+    /// Days to fix a finding, per severity, from its first detection.
+    #[serde(default)]
+    pub sla: SlaConfig,
+    /// Weights of the risk score.
+    #[serde(default)]
+    pub risk: RiskConfig,
+    /// What the code is and holds: data classification and exposure by path or service.
+    #[serde(default)]
+    pub assets: Vec<AssetConfig>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterConfig {
+    /// SQLite file, relative to the repository root (default `.rampart/rampart.db`);
+    /// `RAMPART_DATABASE_URL=postgres://…` takes precedence.
+    #[serde(default)]
+    pub database: Option<PathBuf>,
+    /// The name findings of this repository are kept under (default: the git remote `origin`
+    /// URL, else the repository folder).
+    #[serde(default)]
+    pub project: Option<String>,
+    /// Run `git blame` on new findings to date the code that introduced them (MTTD).
+    #[serde(default = "yes")]
+    pub blame: bool,
+    /// Upper bound on the time spent in `git blame` per recorded scan, in seconds.
+    #[serde(default = "default_blame_budget")]
+    pub blame_budget_secs: f64,
+}
+
+/// SLA in days per severity; a severity set to a negative number has no SLA.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SlaConfig {
+    #[serde(default = "sla_critical")]
+    pub critical: i64,
+    #[serde(default = "sla_high")]
+    pub high: i64,
+    #[serde(default = "sla_medium")]
+    pub medium: i64,
+    #[serde(default = "sla_low")]
+    pub low: i64,
+    #[serde(default = "sla_none")]
+    pub info: i64,
+}
+
+/// `risk = severity score / 10 × classification weight / max × exposure weight / max × 100`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RiskConfig {
+    /// Score 0–10 per severity, used when a finding has no CVSS score.
+    #[serde(default = "risk_severity")]
+    pub severity: BTreeMap<String, f64>,
+    /// Weight per data classification.
+    #[serde(default = "risk_classification")]
+    pub classification: BTreeMap<String, f64>,
+    /// Weight per exposure.
+    #[serde(default = "risk_exposure")]
+    pub exposure: BTreeMap<String, f64>,
+    /// For paths no asset covers.
+    #[serde(default = "default_classification")]
+    pub default_classification: String,
+    #[serde(default = "default_exposure")]
+    pub default_exposure: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssetConfig {
+    pub name: String,
+    /// Glob patterns of the paths that make up the asset.
+    #[serde(default)]
+    pub paths: Vec<String>,
+    /// The service it is (free text, shown with findings).
+    #[serde(default)]
+    pub service: Option<String>,
+    /// public, internal, confidential, personal, special-category.
+    pub classification: String,
+    /// internet, internal, offline.
+    pub exposure: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -77,6 +160,104 @@ pub struct IgnoreEntry {
 fn yes() -> bool {
     true
 }
+fn default_blame_budget() -> f64 {
+    30.0
+}
+fn sla_critical() -> i64 {
+    3
+}
+fn sla_high() -> i64 {
+    14
+}
+fn sla_medium() -> i64 {
+    45
+}
+fn sla_low() -> i64 {
+    90
+}
+fn sla_none() -> i64 {
+    -1
+}
+fn weights(pairs: &[(&str, f64)]) -> BTreeMap<String, f64> {
+    pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect()
+}
+fn risk_severity() -> BTreeMap<String, f64> {
+    weights(&[
+        ("critical", 9.5),
+        ("high", 7.5),
+        ("medium", 5.0),
+        ("low", 2.5),
+        ("info", 0.5),
+    ])
+}
+fn risk_classification() -> BTreeMap<String, f64> {
+    weights(&[
+        ("public", 1.0),
+        ("internal", 2.0),
+        ("confidential", 3.0),
+        ("personal", 4.0),
+        ("special-category", 5.0),
+    ])
+}
+fn risk_exposure() -> BTreeMap<String, f64> {
+    weights(&[("internet", 3.0), ("internal", 2.0), ("offline", 1.0)])
+}
+fn default_classification() -> String {
+    "internal".to_string()
+}
+fn default_exposure() -> String {
+    "internal".to_string()
+}
+
+impl Default for RegisterConfig {
+    fn default() -> Self {
+        RegisterConfig {
+            database: None,
+            project: None,
+            blame: true,
+            blame_budget_secs: default_blame_budget(),
+        }
+    }
+}
+
+impl Default for SlaConfig {
+    fn default() -> Self {
+        SlaConfig {
+            critical: sla_critical(),
+            high: sla_high(),
+            medium: sla_medium(),
+            low: sla_low(),
+            info: sla_none(),
+        }
+    }
+}
+
+impl SlaConfig {
+    /// Days to fix a finding of this severity, if it has an SLA.
+    pub fn days(&self, severity: Severity) -> Option<i64> {
+        let d = match severity {
+            Severity::Critical => self.critical,
+            Severity::High => self.high,
+            Severity::Medium => self.medium,
+            Severity::Low => self.low,
+            Severity::Info => self.info,
+        };
+        (d >= 0).then_some(d)
+    }
+}
+
+impl Default for RiskConfig {
+    fn default() -> Self {
+        RiskConfig {
+            severity: risk_severity(),
+            classification: risk_classification(),
+            exposure: risk_exposure(),
+            default_classification: default_classification(),
+            default_exposure: default_exposure(),
+        }
+    }
+}
+
 fn default_max_file_size() -> u64 {
     20 * 1024 * 1024
 }
@@ -152,10 +333,69 @@ fn de_size<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
 
 impl Config {
     pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
-        toml::from_str(text).map_err(|e| ConfigError::Parse {
+        let config: Config = toml::from_str(text).map_err(|e| ConfigError::Parse {
             path: path.to_path_buf(),
             message: e.to_string().trim_end().to_string(),
-        })
+        })?;
+        config.check().map_err(|message| ConfigError::Parse {
+            path: path.to_path_buf(),
+            message,
+        })?;
+        Ok(config)
+    }
+
+    /// Values serde cannot check: asset classifications and exposures must have weights.
+    fn check(&self) -> Result<(), String> {
+        let risk = &self.risk;
+        let known = |map: &BTreeMap<String, f64>, v: &str, what: &str| {
+            if map.contains_key(v) {
+                Ok(())
+            } else {
+                Err(format!(
+                    "unknown {what} `{v}` (known: {})",
+                    map.keys().cloned().collect::<Vec<_>>().join(", ")
+                ))
+            }
+        };
+        known(
+            &risk.classification,
+            &risk.default_classification,
+            "[risk] default_classification",
+        )?;
+        known(
+            &risk.exposure,
+            &risk.default_exposure,
+            "[risk] default_exposure",
+        )?;
+        for a in &self.assets {
+            known(
+                &risk.classification,
+                &a.classification,
+                &format!("classification of asset `{}`", a.name),
+            )?;
+            known(
+                &risk.exposure,
+                &a.exposure,
+                &format!("exposure of asset `{}`", a.name),
+            )?;
+        }
+        for (name, map) in [
+            ("severity", &risk.severity),
+            ("classification", &risk.classification),
+            ("exposure", &risk.exposure),
+        ] {
+            if let Some((k, v)) = map.iter().find(|(_, v)| !v.is_finite() || **v < 0.0) {
+                return Err(format!(
+                    "[risk.{name}] `{k}` = {v}: weights are numbers ≥ 0"
+                ));
+            }
+        }
+        for sev in ["critical", "high", "medium", "low", "info"] {
+            if !risk.severity.contains_key(sev) {
+                return Err(format!("[risk.severity] needs a score for `{sev}`"));
+            }
+        }
+        Ok(())
     }
 
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
@@ -178,7 +418,16 @@ mod tests {
 
     #[test]
     fn template_parses_and_sizes_read() {
-        Config::parse(Path::new("rampart.toml"), Config::template()).unwrap();
+        let t = Config::parse(Path::new("rampart.toml"), Config::template()).unwrap();
+        let d = Config::default();
+        // The template spells out the defaults.
+        assert_eq!(t.register.blame, d.register.blame);
+        assert_eq!(t.register.blame_budget_secs, d.register.blame_budget_secs);
+        assert_eq!(t.sla.days(Severity::High), d.sla.days(Severity::High));
+        assert_eq!(t.sla.days(Severity::Info), None);
+        assert_eq!(t.risk.severity, d.risk.severity);
+        assert_eq!(t.risk.classification, d.risk.classification);
+        assert_eq!(t.risk.exposure, d.risk.exposure);
         assert_eq!(parse_size("20MB").unwrap(), 20 << 20);
         assert_eq!(parse_size("512").unwrap(), 512);
         assert!(parse_size("3 parsecs").is_err());

@@ -13,7 +13,8 @@ mod walk;
 
 pub use analyzer::{AnalyzeError, Analyzer, Budget, SourceFile};
 pub use config::{
-    Config, ConfigError, IgnoreEntry, RulesConfig, ScanConfig, SecretsConfig, parse_size,
+    AssetConfig, Config, ConfigError, IgnoreEntry, RegisterConfig, RiskConfig, RulesConfig,
+    ScanConfig, SecretsConfig, SlaConfig, parse_size,
 };
 pub use language::Language;
 pub use scan::{FileError, ScanOptions, ScanResult, ScanStats, Scanner, Skipped};

@@ -50,6 +50,9 @@ pub struct ScanStats {
     pub baseline_hidden: u64,
     pub duration_ms: u64,
     pub analyzers: Vec<String>,
+    /// Files each analyzer analysed (scan coverage in the register).
+    #[serde(skip)]
+    pub files_by_analyzer: std::collections::BTreeMap<String, u64>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -74,6 +77,7 @@ struct FileOutcome {
     errors: Vec<FileError>,
     scanned_bytes: Option<u64>,
     skipped: Skipped,
+    analyzed_by: Vec<&'static str>,
 }
 
 impl Scanner {
@@ -146,6 +150,13 @@ impl Scanner {
             result.stats.skipped.too_large += o.skipped.too_large;
             result.stats.skipped.binary += o.skipped.binary;
             result.stats.skipped.symlink += o.skipped.symlink;
+            for a in o.analyzed_by {
+                *result
+                    .stats
+                    .files_by_analyzer
+                    .entry(a.to_string())
+                    .or_insert(0) += 1;
+            }
             result.findings.extend(o.findings);
             result.suppressed.extend(o.suppressed);
             result.errors.extend(o.errors);
@@ -200,6 +211,7 @@ impl Scanner {
             if !analyzer.wants(language, &entry.rel_path) {
                 continue;
             }
+            out.analyzed_by.push(analyzer.name());
             let budget = Budget::new(Some(limit));
             // A panicking analyzer is a bug, but it must cost one file, not the scan.
             let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {

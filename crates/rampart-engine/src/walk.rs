@@ -12,6 +12,7 @@ pub const DEFAULT_EXCLUDES: &[&str] = &[
     ".git",
     ".hg",
     ".svn",
+    ".rampart",
     "node_modules",
     "bower_components",
     "vendor",

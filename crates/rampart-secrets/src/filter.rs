@@ -248,16 +248,23 @@ pub fn judge(value: &str, generic: bool) -> Verdict {
     let illustrative = ILLUSTRATIVE.iter().any(|w| lower.contains(w));
     if generic {
         if illustrative
-            || is_uuid(value)
             || is_reference(value)
             || is_identifier(value)
             || has_sequential_run(value, 6)
         {
             return Verdict::Drop;
         }
+        // Many services issue UUIDs as API keys (Heroku, Octopus, Jenkins …), but a UUID is
+        // as often a plain id: next to a secret-like key it is kept, at low confidence.
+        if is_uuid(value) {
+            return Verdict::Low;
+        }
         return Verdict::Keep;
     }
-    if illustrative {
+    // A provider token is random: a long alphabetical run (`abcdefghij`, `ABCDEFGHIJKL`)
+    // means someone typed filler into a token's shape (or wrote documentation): reported,
+    // but at low confidence.
+    if illustrative || has_sequential_run(value, 9) {
         Verdict::Low
     } else {
         Verdict::Keep
@@ -289,7 +296,6 @@ mod tests {
         for v in [
             "os.environ['KEY']",
             "YOUR_API_KEY_HERE",
-            "123e4567-e89b-12d3-a456-426614174000",
             "sha512-abcdefghijklmnop",
             "user_password",
             "stripe-secret-key",
@@ -316,5 +322,18 @@ mod tests {
         );
         assert_eq!(judge("Zq8vN2kP5xR7tY1wLm3B", true), Verdict::Keep);
         assert_eq!(judge("harbor123456", true), Verdict::Keep);
+        assert_eq!(
+            judge("123e4567-e89b-12d3-a456-426614174000", true),
+            Verdict::Low
+        );
+        // Typed filler in a provider token's shape is low confidence; random tokens are kept.
+        assert_eq!(
+            judge("AIzaSyabcdefghijklmnopqrstuvwxyz1234567", false),
+            Verdict::Low
+        );
+        assert_eq!(
+            judge("AIzaSyD3asb-2pEZVqMkmL6M9N6nHZRR_znhrh0", false),
+            Verdict::Keep
+        );
     }
 }

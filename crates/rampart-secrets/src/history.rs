@@ -111,18 +111,33 @@ struct BlobOutcome {
     skipped_large: bool,
 }
 
-/// Scans every blob reachable from any ref of the repository at `repo` (a work tree or a bare
-/// git directory) and returns findings attributed to the commit that introduced each blob.
+/// Opens the repository that contains `path`: the path itself (a work tree or a bare git
+/// directory) or the nearest parent that is one, as `git` does from a subfolder.
+fn open_repository(path: &Path) -> Result<gix::ThreadSafeRepository, HistoryError> {
+    // Isolated: the user's and the system's git config must not change what is scanned, and a
+    // scanned repository is untrusted input.
+    let open = |p: &Path| gix::open::Options::isolated().open(p);
+    let first_error = match open(path) {
+        Ok(repo) => return Ok(repo),
+        Err(e) => e.to_string(),
+    };
+    let absolute = std::fs::canonicalize(path)
+        .map_err(|e| HistoryError::NotARepository(path.to_path_buf(), e.to_string()))?;
+    absolute
+        .ancestors()
+        .skip(1)
+        .find_map(|parent| open(parent).ok())
+        .ok_or_else(|| HistoryError::NotARepository(path.to_path_buf(), first_error))
+}
+
+/// Scans every blob reachable from any ref of the repository at or above `repo` (a work tree
+/// or a bare git directory) and returns findings attributed to the commit that introduced each blob.
 pub fn scan_history(
     repo: &Path,
     analyzer: &SecretsAnalyzer,
     opts: &HistoryOptions,
 ) -> Result<HistoryResult, HistoryError> {
-    // Isolated: the user's and the system's git config must not change what is scanned, and a
-    // scanned repository is untrusted input.
-    let sync = gix::open::Options::isolated()
-        .open(repo)
-        .map_err(|e| HistoryError::NotARepository(repo.to_path_buf(), e.to_string()))?;
+    let sync = open_repository(repo)?;
     let handle = sync.to_thread_local();
     let mut errors: Vec<(String, String)> = Vec::new();
 

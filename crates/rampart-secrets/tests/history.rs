@@ -349,6 +349,18 @@ fn empty_repository_has_no_history() {
 }
 
 #[test]
+fn a_subfolder_scans_the_repository_that_contains_it() {
+    let fx = fixture();
+    let an = analyzer(fx._dir.path(), "");
+    let sub = fx.path.join("src").join("deep");
+    std::fs::create_dir_all(&sub).unwrap();
+    let from_root = scan_history(&fx.path, &an, &options()).expect("root");
+    let from_sub = scan_history(&sub, &an, &options()).expect("subfolder");
+    assert_eq!(with_secret(&from_sub.findings, DELETED).len(), 1);
+    assert_eq!(from_sub.findings.len(), from_root.findings.len());
+}
+
+#[test]
 fn a_directory_that_is_not_a_repository_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let an = analyzer(dir.path(), "");

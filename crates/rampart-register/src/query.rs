@@ -1,0 +1,256 @@
+//! Finding queries: one filter type for `list`, `export` and bulk triage, turned into SQL both
+//! backends run the same way (LIKE is case-sensitive on both; see rampart-store).
+
+use rampart_core::Severity;
+use rampart_store::Value;
+
+use crate::record::severity_rank;
+use crate::{COLUMNS, Record, Register, Result, State, record_from_row, time};
+
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub ids: Vec<i64>,
+    pub states: Vec<State>,
+    /// Only states that need work (open, confirmed, in progress, reopened).
+    pub open: bool,
+    pub severities: Vec<Severity>,
+    pub analyzers: Vec<String>,
+    pub rules: Vec<String>,
+    /// Path prefix, repository-relative (`src/payments/`).
+    pub path: Option<String>,
+    /// An owner among the finding's owners (`@org/team`); `none` for unowned findings.
+    pub owner: Option<String>,
+    pub overdue: bool,
+    /// Due (and open) within this many seconds from now, overdue included.
+    pub due_within: Option<i64>,
+    pub target: Option<String>,
+    /// Dependency findings only (they have an advisory).
+    pub dependencies: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Risk,
+    Severity,
+    Age,
+    Due,
+    Id,
+    Path,
+}
+
+impl Sort {
+    pub fn parse(s: &str) -> std::result::Result<Sort, String> {
+        Ok(match s {
+            "risk" => Sort::Risk,
+            "severity" => Sort::Severity,
+            "age" => Sort::Age,
+            "due" => Sort::Due,
+            "id" => Sort::Id,
+            "path" => Sort::Path,
+            _ => {
+                return Err(format!(
+                    "unknown sort `{s}` (risk, severity, age, due, id, path)"
+                ));
+            }
+        })
+    }
+
+    fn sql(self) -> &'static str {
+        match self {
+            Sort::Risk => "risk DESC, severity_rank DESC, id",
+            Sort::Severity => "severity_rank DESC, risk DESC, id",
+            Sort::Age => "first_seen, id",
+            Sort::Due => "CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, id",
+            Sort::Id => "id",
+            Sort::Path => "path, line, id",
+        }
+    }
+}
+
+fn like_escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
+fn any_of(column: &str, n: usize) -> String {
+    format!("{column} IN ({})", vec!["?"; n].join(", "))
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+            && self.states.is_empty()
+            && !self.open
+            && self.severities.is_empty()
+            && self.analyzers.is_empty()
+            && self.rules.is_empty()
+            && self.path.is_none()
+            && self.owner.is_none()
+            && !self.overdue
+            && self.due_within.is_none()
+            && self.target.is_none()
+            && !self.dependencies
+    }
+
+    /// `WHERE …` (or nothing) and its parameters.
+    fn sql(&self, now: i64) -> (String, Vec<Value>) {
+        let mut clauses: Vec<String> = Vec::new();
+        let mut params: Vec<Value> = Vec::new();
+        if !self.ids.is_empty() {
+            clauses.push(any_of("id", self.ids.len()));
+            params.extend(self.ids.iter().map(|i| Value::Int(*i)));
+        }
+        let mut states: Vec<State> = self.states.clone();
+        if self.open || self.overdue || self.due_within.is_some() {
+            let open: Vec<State> = State::ALL.into_iter().filter(|s| s.is_open()).collect();
+            states = if states.is_empty() {
+                open
+            } else {
+                states.into_iter().filter(|s| open.contains(s)).collect()
+            };
+            if states.is_empty() {
+                clauses.push("1 = 0".into());
+            }
+        }
+        if !states.is_empty() {
+            clauses.push(any_of("state", states.len()));
+            params.extend(states.iter().map(|s| Value::from(s.as_str())));
+        }
+        if !self.severities.is_empty() {
+            clauses.push(any_of("severity_rank", self.severities.len()));
+            params.extend(
+                self.severities
+                    .iter()
+                    .map(|s| Value::Int(severity_rank(*s))),
+            );
+        }
+        if !self.analyzers.is_empty() {
+            clauses.push(any_of("analyzer", self.analyzers.len()));
+            params.extend(self.analyzers.iter().map(|a| Value::from(a.as_str())));
+        }
+        if !self.rules.is_empty() {
+            clauses.push(any_of("rule_id", self.rules.len()));
+            params.extend(self.rules.iter().map(|a| Value::from(a.as_str())));
+        }
+        if let Some(p) = &self.path {
+            let p = p.trim_start_matches("./");
+            clauses.push("path LIKE ? ESCAPE '\\'".into());
+            params.push(format!("{}%", like_escape(p)).into());
+        }
+        match self.owner.as_deref() {
+            Some("none") => clauses.push("owner IS NULL".into()),
+            Some(o) => {
+                // Owners are kept space-separated: match one whole owner.
+                clauses.push(
+                    "(owner = ? OR owner LIKE ? ESCAPE '\\' OR owner LIKE ? ESCAPE '\\' \
+                     OR owner LIKE ? ESCAPE '\\')"
+                        .into(),
+                );
+                let e = like_escape(o);
+                params.push(o.into());
+                params.push(format!("{e} %").into());
+                params.push(format!("% {e}").into());
+                params.push(format!("% {e} %").into());
+            }
+            None => {}
+        }
+        if self.overdue {
+            clauses.push("due_at < ?".into());
+            params.push(Value::Int(now));
+        }
+        if let Some(w) = self.due_within {
+            clauses.push("due_at < ?".into());
+            params.push(Value::Int(now + w));
+        }
+        if let Some(t) = &self.target {
+            clauses.push("target = ?".into());
+            params.push(t.as_str().into());
+        }
+        if self.dependencies {
+            clauses.push("advisory IS NOT NULL".into());
+        }
+        if clauses.is_empty() {
+            (String::new(), params)
+        } else {
+            (format!(" WHERE {}", clauses.join(" AND ")), params)
+        }
+    }
+}
+
+impl Register {
+    /// Matching findings, sorted, at most `limit` (0 = all), and how many match in total.
+    pub fn list(
+        &mut self,
+        filter: &Filter,
+        sort: Sort,
+        limit: usize,
+    ) -> Result<(Vec<Record>, u64)> {
+        let now = time::now();
+        let (clause, mut params) = filter.sql(now);
+        let total = self
+            .store
+            .query_one(&format!("SELECT COUNT(*) FROM findings{clause}"), &params)?
+            .i64(0)? as u64;
+        let mut sql = format!(
+            "SELECT {COLUMNS} FROM findings{clause} ORDER BY {}",
+            sort.sql()
+        );
+        if limit > 0 {
+            sql.push_str(" LIMIT ?");
+            params.push(Value::Int(limit as i64));
+        }
+        let rows = self.store.query(&sql, &params)?;
+        let records = rows
+            .iter()
+            .map(|r| record_from_row(r, now))
+            .collect::<Result<_>>()?;
+        Ok((records, total))
+    }
+
+    /// The last recorded scan of a base branch (by name, `origin/` or not) or commit, and the
+    /// fingerprints it saw: what `scan --new-only` compares with.
+    pub fn fingerprints_of_base(
+        &mut self,
+        target: &str,
+        base_ref: &str,
+        commit: Option<&str>,
+    ) -> Result<Option<(i64, std::collections::HashSet<String>)>> {
+        let short = base_ref
+            .strip_prefix("refs/heads/")
+            .or_else(|| base_ref.strip_prefix("origin/"))
+            .unwrap_or(base_ref);
+        let Some(row) = self.store.query_opt(
+            "SELECT id FROM scans WHERE target = ? AND (git_branch = ? OR git_branch = ? \
+             OR git_commit = ?) ORDER BY id DESC LIMIT 1",
+            &[
+                target.into(),
+                base_ref.into(),
+                short.into(),
+                commit.unwrap_or("-").into(),
+            ],
+        )?
+        else {
+            return Ok(None);
+        };
+        let scan = row.i64(0)?;
+        let rows = self.store.query(
+            "SELECT f.fingerprint FROM finding_scans fs JOIN findings f ON f.id = fs.finding_id \
+             WHERE fs.scan_id = ?",
+            &[Value::Int(scan)],
+        )?;
+        let set = rows.iter().map(|r| r.text(0)).collect::<Result<_, _>>()?;
+        Ok(Some((scan, set)))
+    }
+
+    /// Ids of the matching findings (for bulk operations).
+    pub fn ids(&mut self, filter: &Filter) -> Result<Vec<i64>> {
+        let (clause, params) = filter.sql(time::now());
+        let rows = self.store.query(
+            &format!("SELECT id FROM findings{clause} ORDER BY id"),
+            &params,
+        )?;
+        rows.iter().map(|r| Ok(r.i64(0)?)).collect()
+    }
+}
