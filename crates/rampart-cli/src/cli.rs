@@ -11,8 +11,9 @@ fn long_version() -> &'static str {
     Box::leak(s.into_boxed_str())
 }
 
-/// rampart finds, tracks and proves the security of a codebase: secrets in files and git
-/// history today; SAST, dependencies, IaC and the vulnerability register are being built.
+/// rampart finds, tracks and proves the security of a codebase: SAST (Semgrep-syntax rules with
+/// taint tracking) and secrets in files and git history today; dependencies, IaC and the
+/// vulnerability register are being built.
 #[derive(Parser)]
 #[command(name = "rampart", version = long_version(), propagate_version = true)]
 #[command(
@@ -105,19 +106,27 @@ pub struct SbomArgs {
 
 #[derive(Args)]
 #[command(
-    after_help = "Examples:\n  rampart scan .\n  rampart scan --only secrets --format sarif --output rampart.sarif .\n  rampart scan --history --fail-on critical .\n  rampart scan -f json -o report.json -f table src/ config/"
+    after_help = "Examples:\n  rampart scan .\n  rampart scan --only sast --config rules/ --no-builtin-rules src/\n  rampart scan --only secrets --format sarif --output rampart.sarif .\n  rampart scan --history --fail-on critical .\n  rampart scan -f json -o report.json -f table src/ config/"
 )]
 pub struct ScanArgs {
     /// Files or folders to scan (default: the current folder).
     pub paths: Vec<PathBuf>,
 
-    /// Run only these analyzers (comma-separated): secrets, sca.
+    /// Run only these analyzers (comma-separated): secrets, sast, sca.
     #[arg(long, value_delimiter = ',', value_name = "ANALYZERS")]
     pub only: Vec<String>,
 
     /// Do not run these analyzers (comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "ANALYZERS")]
     pub skip: Vec<String>,
+
+    /// More SAST rules: a Semgrep YAML rule file or a folder of them (repeatable).
+    #[arg(long, value_name = "PATH")]
+    pub config: Vec<PathBuf>,
+
+    /// Run only the rules given with --config, not rampart's built-in SAST rules.
+    #[arg(long)]
+    pub no_builtin_rules: bool,
 
     /// Report formats: table, json, sarif, junit, markdown. Repeat or comma-separate for
     /// several; the n-th format goes to the n-th --output (default: stdout).
@@ -418,6 +427,16 @@ pub enum RulesCommand {
     Explain {
         /// The rule id (see `rampart rules list`).
         id: String,
+    },
+    /// Check Semgrep rule files against their annotated test files (`semgrep --test`):
+    /// for each X.yaml beside X.py / X.js / X.ts / X.java / X.go, `ruleid:` lines must be
+    /// reported and `ok:` lines must not. Exit 1 when a rule fails or does not load.
+    Test {
+        /// Folder (searched recursively) or one rule file.
+        dir: PathBuf,
+        /// Print only failures and the summary.
+        #[arg(short, long)]
+        quiet: bool,
     },
 }
 

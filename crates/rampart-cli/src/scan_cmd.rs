@@ -7,12 +7,13 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rampart_core::{Confidence, Severity};
 use rampart_engine::{Analyzer, Baseline, Config, ScanOptions, Scanner, parse_size};
 use rampart_report::{Format, Report, render};
+use rampart_sast::{RuleSetBuilder, SastAnalyzer};
 use rampart_secrets::SecretsAnalyzer;
 
 use crate::cli::ScanArgs;
 
 /// Every analyzer rampart has, by `--only` name.
-const ANALYZERS: &[&str] = &["secrets", "sca"];
+const ANALYZERS: &[&str] = &["secrets", "sast", "sca"];
 
 pub fn run(args: ScanArgs) -> Result<ExitCode> {
     let fail_on = parse_fail_on(&args.fail_on)?;
@@ -73,6 +74,15 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
         analyzers.push(Box::new(secrets));
     } else if args.history {
         bail!("--history scans for secrets, but the secrets analyzer is not selected");
+    }
+    let mut rule_warnings = Vec::new();
+    let mut syntax_errors = None;
+    if selected.contains(&"sast") {
+        let sast = sast_analyzer(&args, &mut rule_warnings)?;
+        syntax_errors = Some(sast.syntax_error_counter());
+        analyzers.push(Box::new(sast));
+    } else if !args.config.is_empty() {
+        bail!("--config gives SAST rules, but the sast analyzer is not selected");
     }
     let mut lockfiles_seen = None;
     let mut db_missing = None;
@@ -162,9 +172,20 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
         (Some(_), Some(seen)) => seen.lock().map(|s| s.clone()).unwrap_or_default(),
         _ => Vec::new(),
     };
+    result.warnings.extend(rule_warnings);
+    let unparsed = syntax_errors.map_or(0, |c| c.load(std::sync::atomic::Ordering::Relaxed));
+    if unparsed > 0 {
+        result.warnings.push(format!(
+            "{unparsed} file(s) did not parse completely; SAST analysed the parts that did"
+        ));
+    }
 
     let version = env!("CARGO_PKG_VERSION");
-    let rule_pack = rampart_secrets::rule_pack_version();
+    let rule_pack = format!(
+        "{}; {}",
+        rampart_secrets::rule_pack_version(),
+        rampart_sast::rule_pack_version()
+    );
     let root_names: Vec<String> = roots.iter().map(|r| r.display().to_string()).collect();
     let base_uri = std::fs::canonicalize(&base)
         .unwrap_or(base)
@@ -227,6 +248,31 @@ fn sbom_findings(
         .unwrap_or_else(|_| sbom.display().to_string());
     sca.findings_for(&packages, &rel, &text)
         .map_err(|e| anyhow!("--sbom {}: {e}", sbom.display()))
+}
+
+/// The SAST analyzer: built-in rules (unless `--no-builtin-rules`) plus every `--config`.
+/// Rules that do not load become warnings; the others run.
+fn sast_analyzer(args: &ScanArgs, warnings: &mut Vec<String>) -> Result<SastAnalyzer> {
+    let mut b = RuleSetBuilder::new();
+    if !args.no_builtin_rules {
+        b = b.with_builtin();
+    }
+    for c in &args.config {
+        if !c.exists() {
+            bail!("--config {}: no such file or folder", c.display());
+        }
+        b.add_path(c)
+            .with_context(|| format!("--config {}: cannot read", c.display()))?;
+    }
+    let set = b.build();
+    for e in &set.errors {
+        eprintln!("warning: rule not loaded: {e}");
+        warnings.push(format!("rule not loaded: {e}"));
+    }
+    if set.rules.is_empty() && (!args.config.is_empty() || args.no_builtin_rules) {
+        bail!("no SAST rule loaded (see the warnings above)");
+    }
+    Ok(SastAnalyzer::new(set))
 }
 
 fn parse_fail_on(s: &str) -> Result<Option<Severity>> {

@@ -237,4 +237,23 @@ mod tests {
             ["@default", "@backend-team", "@docs"]
         );
     }
+
+    #[test]
+    fn arbitrary_text_never_panics() {
+        // Bytes that stress the parser: brackets, escapes, globs, comments, whitespace.
+        let alphabet: Vec<char> = "[]^\\#*?/ \t\n@a.{}!-2,".chars().collect();
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(x % 60) {
+                x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                text.push(alphabet[(x >> 33) as usize % alphabet.len()]);
+            }
+            let o = CodeOwners::parse(Path::new("CODEOWNERS"), &text);
+            for p in ["a", "a/b.c", "", "[x]/y"] {
+                let _ = o.owners_of(p);
+            }
+            let _ = crate::git::parse_porcelain(&text);
+        }
+    }
 }

@@ -193,15 +193,47 @@ impl Register {
             .store
             .query_one(&format!("SELECT COUNT(*) FROM findings{clause}"), &params)?
             .i64(0)? as u64;
-        let mut sql = format!(
-            "SELECT {COLUMNS} FROM findings{clause} ORDER BY {}",
-            sort.sql()
-        );
-        if limit > 0 {
-            sql.push_str(" LIMIT ?");
+        // A page of results is chosen on ids first: sorting 100,000 candidates then only
+        // reads the sort keys (often from an index), not every wide row, before the LIMIT.
+        let rows = if limit > 0 && limit <= 5000 {
             params.push(Value::Int(limit as i64));
-        }
-        let rows = self.store.query(&sql, &params)?;
+            let ids: Vec<i64> = self
+                .store
+                .query(
+                    &format!(
+                        "SELECT id FROM findings{clause} ORDER BY {} LIMIT ?",
+                        sort.sql()
+                    ),
+                    &params,
+                )?
+                .iter()
+                .map(|r| r.i64(0))
+                .collect::<Result<_, _>>()?;
+            if ids.is_empty() {
+                Vec::new()
+            } else {
+                let sql = format!(
+                    "SELECT {COLUMNS} FROM findings WHERE id IN ({})",
+                    vec!["?"; ids.len()].join(", ")
+                );
+                let id_params: Vec<Value> = ids.iter().map(|i| Value::Int(*i)).collect();
+                let mut fetched = self.store.query(&sql, &id_params)?;
+                let pos: std::collections::HashMap<i64, usize> =
+                    ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+                fetched.sort_by_key(|r| r.opt_i64(0).and_then(|id| pos.get(&id).copied()));
+                fetched
+            }
+        } else {
+            let mut sql = format!(
+                "SELECT {COLUMNS} FROM findings{clause} ORDER BY {}",
+                sort.sql()
+            );
+            if limit > 0 {
+                sql.push_str(" LIMIT ?");
+                params.push(Value::Int(limit as i64));
+            }
+            self.store.query(&sql, &params)?
+        };
         let records = rows
             .iter()
             .map(|r| record_from_row(r, now))

@@ -144,6 +144,7 @@ impl Register {
             out.closed.sort_unstable();
             Ok::<_, RegisterError>(out)
         })?;
+        self.store.optimize()?;
         Ok(outcome)
     }
 
@@ -348,10 +349,16 @@ fn update_seen(
 ) -> Result<()> {
     let f = p.f;
     let dep = f.dependency.as_ref();
+    // Most findings come back unchanged: then only the sighting is written, and no index on
+    // the descriptive columns is touched.
+    s.execute(
+        "UPDATE findings SET last_seen = ?, last_scan = ? WHERE id = ?",
+        &[Value::Int(now), Value::Int(scan), Value::Int(e.id)],
+    )?;
     s.execute(
         "UPDATE findings SET rule_id = ?, analyzer = ?, title = ?, severity = ?, \
          severity_rank = ?, confidence = ?, cvss = ?, path = ?, line = ?, advisory = ?, \
-         purl = ?, data = ?, risk = ?, last_seen = ?, last_scan = ? WHERE id = ?",
+         purl = ?, data = ?, risk = ? WHERE id = ? AND (data <> ? OR risk <> ?)",
         &[
             f.rule_id.as_str().into(),
             f.analyzer.as_str().into(),
@@ -366,9 +373,9 @@ fn update_seen(
             dep.map(|d| d.purl.clone()).into(),
             p.data.as_str().into(),
             Value::Real(p.risk),
-            Value::Int(now),
-            Value::Int(scan),
             Value::Int(e.id),
+            p.data.as_str().into(),
+            Value::Real(p.risk),
         ],
     )?;
     // A person's assignment stands; a CODEOWNERS default follows the file.

@@ -104,6 +104,9 @@ fn result_json(
     if let Some(i) = rule_index {
         v["ruleIndex"] = json!(i);
     }
+    if !f.flow.is_empty() {
+        v["codeFlows"] = code_flows(f);
+    }
     if let Some(s) = &f.secret {
         v["properties"]["secret"] = json!({ "redacted": s.redacted, "sha256": s.sha256 });
     }
@@ -119,6 +122,35 @@ fn result_json(
         v["suppressions"] = json!([{ "kind": kind, "justification": by.reason() }]);
     }
     v
+}
+
+/// A taint trace as one SARIF thread flow: source, the steps in between, sink.
+fn code_flows(f: &Finding) -> Value {
+    let locations: Vec<Value> = f
+        .flow
+        .iter()
+        .map(|step| {
+            let l = &step.location;
+            json!({
+                "location": {
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": uri_path(&l.path), "uriBaseId": "%SRCROOT%" },
+                        "region": {
+                            "startLine": l.start_line.max(1),
+                            "startColumn": l.start_column.max(1),
+                            "endLine": l.end_line.max(l.start_line).max(1),
+                            "endColumn": l.end_column.max(1),
+                        }
+                    },
+                    "message": { "text": step.message },
+                }
+            })
+        })
+        .collect();
+    json!([{
+        "message": { "text": format!("{} step(s) from source to sink", f.flow.len()) },
+        "threadFlows": [{ "locations": locations }],
+    }])
 }
 
 pub fn render(r: &Report) -> String {

@@ -150,6 +150,11 @@ impl Store {
             .map_err(err)?;
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(err)?;
+        // Bulk recording touches many index pages: a 64 MiB page cache instead of 2 MiB.
+        conn.pragma_update(None, "cache_size", "-65536")
+            .map_err(err)?;
+        conn.pragma_update(None, "temp_store", "MEMORY")
+            .map_err(err)?;
         // LIKE is case-sensitive on PostgreSQL; make it so here too (and index-friendly).
         conn.pragma_update(None, "case_sensitive_like", "ON")
             .map_err(err)?;
@@ -306,6 +311,17 @@ impl Store {
                 let _ = self.execute_batch("ROLLBACK");
                 Err(e)
             }
+        }
+    }
+
+    /// Refreshes the query planner's statistics after a bulk change, so filtered lists pick
+    /// the right index (SQLite has none until told; PostgreSQL's autovacuum keeps its own).
+    pub fn optimize(&mut self) -> Result<()> {
+        match self.backend() {
+            Backend::Sqlite => {
+                self.execute_batch("PRAGMA analysis_limit = 2000; PRAGMA optimize = 0x10002;")
+            }
+            Backend::Postgres => Ok(()),
         }
     }
 

@@ -1,0 +1,210 @@
+//! Evaluation of a rule's formula over one file, with Semgrep's semantics: positive terms
+//! intersect (same range, unifiable bindings), `pattern-inside` keeps matches inside a range,
+//! negative terms remove, metavariable conditions filter, `focus-metavariable` narrows.
+
+use crate::matcher::{Bindings, Bound, FileCtx, Match, find_all, same_text};
+use crate::rule::{Clause, Formula};
+
+/// Whether two binding sets agree on every metavariable they share.
+pub fn compatible(f: &FileCtx, a: &Bindings, b: &Bindings) -> bool {
+    let src = &f.tree.src;
+    a.iter().all(|(k, va)| {
+        b.iter().find(|(kb, _)| kb == k).is_none_or(|(_, vb)| {
+            same_text(
+                &src[va.start as usize..va.end as usize],
+                &src[vb.start as usize..vb.end as usize],
+            )
+        })
+    })
+}
+
+fn merge(a: &Bindings, b: &Bindings) -> Bindings {
+    let mut out = a.clone();
+    for (k, v) in b {
+        if !out.iter().any(|(x, _)| x == k) {
+            out.push((*k, *v));
+        }
+    }
+    out
+}
+
+pub fn text<'a>(f: &'a FileCtx, b: &Bound) -> &'a str {
+    &f.tree.src[b.start as usize..b.end as usize]
+}
+
+/// Every match of `formula` (inside `within` when given).
+pub fn eval(f: &FileCtx, formula: &Formula, within: Option<(u32, u32)>) -> Vec<Match> {
+    if f.out_of_time.get() {
+        return Vec::new();
+    }
+    match formula {
+        Formula::Pattern(set) => match set.get(f.tree.grammar) {
+            Some(p) => find_all(f, p, within),
+            None => Vec::new(),
+        },
+        Formula::Regex(re) => {
+            let (s, e) = within.unwrap_or((0, f.tree.src.len() as u32));
+            let text = &f.tree.src[s as usize..e as usize];
+            re.find_iter(text)
+                .into_iter()
+                .filter(|(a, b)| b > a)
+                .map(|(a, b)| Match {
+                    start: s + a as u32,
+                    end: s + b as u32,
+                    b: Vec::new(),
+                })
+                .collect()
+        }
+        Formula::Either(fs) => {
+            let mut out: Vec<Match> = Vec::new();
+            for x in fs {
+                out.extend(eval(f, x, within));
+            }
+            out
+        }
+        Formula::And(clauses) => and(f, clauses, within),
+    }
+}
+
+fn and(f: &FileCtx, clauses: &[Clause], within: Option<(u32, u32)>) -> Vec<Match> {
+    // The first positive term (or, failing one, the first `pattern-inside`) seeds the set.
+    let seed = clauses
+        .iter()
+        .position(|c| matches!(c, Clause::Pos(_)))
+        .or_else(|| clauses.iter().position(|c| matches!(c, Clause::Inside(_))));
+    let Some(seed) = seed else {
+        return Vec::new();
+    };
+    let mut ms = match &clauses[seed] {
+        Clause::Pos(x) | Clause::Inside(x) => eval(f, x, within),
+        _ => unreachable!("seed is positive"),
+    };
+    // Positives and insides first, then negatives, then metavariable conditions, then focus.
+    for (i, c) in clauses.iter().enumerate() {
+        if i == seed || ms.is_empty() {
+            continue;
+        }
+        match c {
+            Clause::Pos(x) => {
+                let other = eval(f, x, within);
+                ms = ms
+                    .into_iter()
+                    .filter_map(|m| {
+                        other
+                            .iter()
+                            .find(|o| {
+                                o.start == m.start && o.end == m.end && compatible(f, &m.b, &o.b)
+                            })
+                            .map(|o| Match {
+                                b: merge(&m.b, &o.b),
+                                ..m
+                            })
+                    })
+                    .collect();
+            }
+            Clause::Inside(x) => {
+                let ins = eval(f, x, within);
+                ms = ms
+                    .into_iter()
+                    .filter_map(|m| {
+                        ins.iter()
+                            .find(|o| {
+                                o.start <= m.start && m.end <= o.end && compatible(f, &m.b, &o.b)
+                            })
+                            .map(|o| Match {
+                                b: merge(&m.b, &o.b),
+                                ..m
+                            })
+                    })
+                    .collect();
+            }
+            _ => {}
+        }
+    }
+    for c in clauses {
+        if ms.is_empty() {
+            break;
+        }
+        match c {
+            Clause::Not(x) => {
+                let nots = eval(f, x, within);
+                ms.retain(|m| {
+                    !nots
+                        .iter()
+                        .any(|n| n.start == m.start && n.end == m.end && compatible(f, &m.b, &n.b))
+                });
+            }
+            Clause::NotInside(x) => {
+                let nots = eval(f, x, within);
+                ms.retain(|m| {
+                    !nots
+                        .iter()
+                        .any(|n| n.start <= m.start && m.end <= n.end && compatible(f, &m.b, &n.b))
+                });
+            }
+            Clause::NotRegex(re) => {
+                let hits = re.find_iter(&f.tree.src);
+                ms.retain(|m| {
+                    !hits
+                        .iter()
+                        .any(|(s, e)| (*s as u32) < m.end && (*e as u32) > m.start)
+                });
+            }
+            _ => {}
+        }
+    }
+    for c in clauses {
+        if ms.is_empty() {
+            break;
+        }
+        match c {
+            Clause::MvRegex { mv, re } => ms.retain(|m| {
+                m.b.iter()
+                    .find(|(k, _)| k == mv)
+                    .is_some_and(|(_, b)| re.is_match(text(f, b)))
+            }),
+            Clause::MvPattern { mv, f: sub } => {
+                ms = ms
+                    .into_iter()
+                    .filter_map(|m| {
+                        let b = m.b.iter().find(|(k, _)| k == mv)?.1;
+                        let subs = eval(f, sub, Some((b.start, b.end)));
+                        subs.iter()
+                            .find(|s| compatible(f, &m.b, &s.b))
+                            .map(|s| Match {
+                                b: merge(&m.b, &s.b),
+                                ..m.clone()
+                            })
+                    })
+                    .collect();
+            }
+            Clause::MvCompare { expr } => ms.retain(|m| {
+                let lookup = |v: u16| {
+                    m.b.iter()
+                        .find(|(k, _)| *k == v)
+                        .map(|(_, b)| text(f, b).to_string())
+                };
+                crate::compare::truthy(expr, &lookup)
+            }),
+            _ => {}
+        }
+    }
+    for c in clauses {
+        if let Clause::Focus(vs) = c {
+            ms = ms
+                .into_iter()
+                .filter_map(|m| {
+                    let b = vs
+                        .iter()
+                        .find_map(|v| m.b.iter().find(|(k, _)| k == v).map(|x| x.1))?;
+                    (b.end > b.start).then_some(Match {
+                        start: b.start,
+                        end: b.end,
+                        ..m
+                    })
+                })
+                .collect();
+        }
+    }
+    ms
+}

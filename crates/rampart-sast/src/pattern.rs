@@ -1,0 +1,429 @@
+//! Pattern compilation: a Semgrep pattern is code of the target language with holes.
+//!
+//! The holes are rewritten into identifiers every grammar accepts (`$X` → `__MV_X`,
+//! `$...A` → `__MVE_A`, `...` → `__ELL`, `<... e ...>` → `__DEEP(e)`), the text is parsed with
+//! the target grammar (embedded in a function or class body when it does not parse on its
+//! own), and the pattern's own span is cut out of the tree. Each pattern node is then
+//! classified once, so matching never looks at placeholder text again.
+
+use std::collections::HashMap;
+
+use rampart_engine::Budget;
+
+use crate::lang::{Grammar, LangSpec, strip_quotes};
+use crate::tree::{NodeId, Tree};
+
+/// Metavariable names → small ids, shared by all rules of a rule set.
+#[derive(Debug, Default, Clone)]
+pub struct Interner {
+    names: Vec<String>,
+    ids: HashMap<String, u16>,
+}
+
+impl Interner {
+    pub fn id(&mut self, name: &str) -> u16 {
+        if let Some(i) = self.ids.get(name) {
+            return *i;
+        }
+        let i = self.names.len() as u16;
+        self.names.push(name.to_string());
+        self.ids.insert(name.to_string(), i);
+        i
+    }
+
+    pub fn get(&self, name: &str) -> Option<u16> {
+        self.ids.get(name).copied()
+    }
+
+    pub fn name(&self, id: u16) -> &str {
+        &self.names[id as usize]
+    }
+
+    pub fn all(&self) -> impl Iterator<Item = (u16, &str)> {
+        self.names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (i as u16, n.as_str()))
+    }
+}
+
+/// A regex compared by its text (patterns compare by value).
+#[derive(Debug, Clone)]
+pub struct StrRegex(pub regex::Regex);
+
+impl PartialEq for StrRegex {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.as_str() == other.0.as_str()
+    }
+}
+
+/// What a pattern node means for matching.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PClass {
+    Normal,
+    /// `...`: any sequence (in lists) or anything.
+    Ellipsis,
+    /// `$X`: any one node; the same name must bind the same text.
+    Mv(u16),
+    /// `$...X`: a sequence, bound like `...`.
+    EllipsisMv(u16),
+    /// `(Type $X)`: `$X` whose declared type is `Type`.
+    TypedMv(u16, String),
+    /// `<... e ...>`: any node containing a match of `e`.
+    Deep(NodeId),
+    /// `"..."`: any string literal.
+    AnyString,
+    /// `"$X"`: any string literal, bound.
+    StringMv(u16),
+    /// `"=~/re/"`: a string literal whose content matches the regex.
+    StringRegex(StrRegex),
+    /// `a.b.c` with no holes: compared after resolving imports.
+    Dotted(String),
+}
+
+#[derive(Debug, Clone)]
+pub enum Root {
+    Node(NodeId),
+    /// Several statements: matched as a sequence inside a block.
+    Seq(Vec<NodeId>),
+}
+
+#[derive(Debug)]
+pub struct Pattern {
+    pub tree: Tree,
+    pub root: Root,
+    pub class: Vec<PClass>,
+    /// Identifiers the code must contain for this pattern to match (for the prefilter).
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("pattern does not parse as {lang}: {pattern:?}")]
+pub struct PatternError {
+    pub lang: &'static str,
+    pub pattern: String,
+}
+
+/// Rewrites Semgrep holes into identifiers.
+pub fn substitute(pattern: &str, grammar: Grammar) -> String {
+    let mut s = pattern.replace("<...", " __DEEP(").replace("...>", ") ");
+    if matches!(grammar, Grammar::Java | Grammar::TypeScript | Grammar::Tsx) {
+        s = typed_metavariables(&s);
+    }
+    // `$...NAME` and `$NAME` (upper-case names, `_` allowed; `$1` and `${` are not holes).
+    let mut out = String::with_capacity(s.len() + 16);
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'$' {
+            let (ell, start) = if s[i + 1..].starts_with("...") {
+                (true, i + 4)
+            } else {
+                (false, i + 1)
+            };
+            let mut j = start;
+            while j < b.len()
+                && (b[j].is_ascii_uppercase()
+                    || b[j] == b'_'
+                    || (j > start && b[j].is_ascii_digit()))
+            {
+                j += 1;
+            }
+            if j > start {
+                out.push_str(if ell { "__MVE_" } else { "__MV_" });
+                out.push_str(&s[start..j]);
+                i = j;
+                continue;
+            }
+        }
+        let ch = s[i..].chars().next().expect("in bounds");
+        out.push(ch);
+        i += ch.len_utf8();
+    }
+    s = out;
+    if grammar == Grammar::Java {
+        // A statement-level `...` needs a `;` to be a Java statement.
+        s = s
+            .lines()
+            .map(|l| {
+                if l.trim() == "..." {
+                    l.replace("...", "__ELL;")
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
+    s.replace("...", "__ELL")
+}
+
+/// `(Type $X)` → `((Type) $X)`: a typed metavariable becomes a cast, which the grammar
+/// parses and [`classify`] recognises. Only where `(` opens an expression, not a call or a
+/// parameter list (`$M(String $X)`).
+fn typed_metavariables(s: &str) -> String {
+    static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"\(\s*([A-Za-z_][\w.]*(?:<[\w.<>, ?]*>)?(?:\[\])*)\s+\$([A-Z_][A-Z0-9_]*)\s*\)",
+        )
+        .expect("valid regex")
+    });
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    for c in RE.captures_iter(s) {
+        let m = c.get(0).expect("match");
+        let before = s[..m.start()].trim_end();
+        let opens_expression = before
+            .chars()
+            .last()
+            .is_none_or(|ch| !(ch.is_alphanumeric() || "_$)>]".contains(ch)));
+        if !opens_expression {
+            continue;
+        }
+        out.push_str(&s[last..m.start()]);
+        out.push_str(&format!("(({}) ${})", &c[1], &c[2]));
+        last = m.end();
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
+impl Pattern {
+    pub fn compile(
+        text: &str,
+        grammar: Grammar,
+        interner: &mut Interner,
+    ) -> Result<Pattern, PatternError> {
+        let spec = grammar.spec();
+        let body = substitute(text.trim(), grammar);
+        let mut best: Option<(usize, Tree, Root)> = None;
+        for (prefix, suffix) in spec.wrappers {
+            let inner = if prefix.ends_with("\n    ") {
+                body.replace('\n', "\n    ")
+            } else {
+                body.clone()
+            };
+            let src = format!("{prefix}{inner}{suffix}");
+            let (s, e) = (prefix.len() as u32, (prefix.len() + inner.len()) as u32);
+            let Ok(tree) = Tree::parse(grammar, src, &Budget::unlimited()) else {
+                continue;
+            };
+            let Some(root) = find_root(&tree, spec, s, e) else {
+                continue;
+            };
+            // An ERROR node that is only an ellipsis is where the grammar refused `...`
+            // (a Java parameter list, a bare block); that is expected.
+            let expected = (0..tree.len() as NodeId)
+                .filter(|n| tree.node(*n).kind == "ERROR" && is_ellipsis(tree.text(*n)))
+                .count();
+            let errors = tree.errors.saturating_sub(expected);
+            if best.as_ref().is_none_or(|b| errors < b.0) {
+                best = Some((errors, tree, root));
+            }
+            if errors == 0 {
+                break;
+            }
+        }
+        let Some((_, tree, root)) = best else {
+            return Err(PatternError {
+                lang: spec.name,
+                pattern: text.to_string(),
+            });
+        };
+        let class = classify(&tree, spec, interner);
+        let mut words = Vec::new();
+        let nodes: Vec<NodeId> = match &root {
+            Root::Node(n) => vec![*n],
+            Root::Seq(v) => v.clone(),
+        };
+        for n in nodes {
+            collect_words(&tree, spec, &class, n, &mut words);
+        }
+        words.sort();
+        words.dedup();
+        Ok(Pattern {
+            tree,
+            root,
+            class,
+            words,
+        })
+    }
+}
+
+/// The node (or statement sequence) spanning exactly `s..e`.
+fn find_root(tree: &Tree, spec: &LangSpec, s: u32, e: u32) -> Option<Root> {
+    // Trim whitespace off the span.
+    let src = tree.src.as_bytes();
+    let (mut s, mut e) = (s as usize, e as usize);
+    while s < e && src[s].is_ascii_whitespace() {
+        s += 1;
+    }
+    while e > s && (src[e - 1].is_ascii_whitespace()) {
+        e -= 1;
+    }
+    let (s, e) = (s as u32, e as u32);
+    if let Some(mut n) = tree.node_at(0, s, e) {
+        if spec.is(spec.block_kinds, tree.node(n).kind) {
+            let kids = tree.children(n).to_vec();
+            if kids.len() == 1 {
+                n = kids[0];
+            } else {
+                return Some(Root::Seq(kids));
+            }
+        }
+        return Some(Root::Node(unwrap_statement(tree, spec, n)));
+    }
+    // A sequence of children of the deepest node containing the span.
+    let mut cur = 0;
+    loop {
+        let next = tree.children(cur).iter().copied().find(|c| {
+            let c = tree.node(*c);
+            c.start <= s && c.end >= e
+        });
+        match next {
+            Some(c) => cur = c,
+            None => break,
+        }
+    }
+    let kids: Vec<NodeId> = tree
+        .children(cur)
+        .iter()
+        .copied()
+        .filter(|c| tree.node(*c).start >= s && tree.node(*c).end <= e)
+        .collect();
+    let (first, last) = (kids.first()?, kids.last()?);
+    if tree.node(*first).start == s && tree.node(*last).end <= e && tree.node(*last).end + 1 >= e {
+        if kids.len() == 1 {
+            return Some(Root::Node(unwrap_statement(tree, spec, *first)));
+        }
+        return Some(Root::Seq(kids));
+    }
+    None
+}
+
+/// A pattern that is one expression statement stands for the expression, wherever it is.
+fn unwrap_statement(tree: &Tree, spec: &LangSpec, n: NodeId) -> NodeId {
+    if spec.is(spec.expression_statement_kinds, tree.node(n).kind) {
+        let named: Vec<NodeId> = tree.named_children(n).collect();
+        if named.len() == 1 {
+            return named[0];
+        }
+    }
+    n
+}
+
+fn placeholder(text: &str) -> Option<(bool, &str)> {
+    let t = text.trim().trim_end_matches(';').trim();
+    if let Some(n) = t.strip_prefix("__MVE_") {
+        return is_name(n).then_some((true, n));
+    }
+    if let Some(n) = t.strip_prefix("__MV_") {
+        return is_name(n).then_some((false, n));
+    }
+    None
+}
+
+fn is_name(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+fn is_ellipsis(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(';').trim();
+    t == "__ELL" || t == "__ELL()"
+}
+
+fn classify(tree: &Tree, spec: &LangSpec, interner: &mut Interner) -> Vec<PClass> {
+    let mut out = Vec::with_capacity(tree.len());
+    for id in 0..tree.len() as NodeId {
+        let node = tree.node(id);
+        let text = tree.text(id);
+        let c = if is_ellipsis(text) {
+            PClass::Ellipsis
+        } else if let Some((ell, name)) = placeholder(text) {
+            let v = interner.id(&format!("${name}"));
+            if ell {
+                PClass::EllipsisMv(v)
+            } else {
+                PClass::Mv(v)
+            }
+        } else if spec.is(spec.string_kinds, node.kind) {
+            let inner = strip_quotes(text);
+            let re = inner
+                .strip_prefix("=~/")
+                .and_then(|r| r.strip_suffix('/'))
+                .and_then(|r| regex::Regex::new(r).ok());
+            if inner == "__ELL" {
+                PClass::AnyString
+            } else if let Some(re) = re {
+                PClass::StringRegex(StrRegex(re))
+            } else if let Some((false, name)) = placeholder(inner) {
+                PClass::StringMv(interner.id(&format!("${name}")))
+            } else {
+                PClass::Normal
+            }
+        } else if text.starts_with("__DEEP(") && spec.calls.iter().any(|c| c.0 == node.kind) {
+            let arg = spec
+                .calls
+                .iter()
+                .find(|c| c.0 == node.kind)
+                .and_then(|c| tree.field(id, c.2))
+                .and_then(|a| tree.named_children(a).next());
+            match arg {
+                Some(a) => PClass::Deep(a),
+                None => PClass::Normal,
+            }
+        } else if node.kind == "cast_expression" {
+            match (tree.field(id, "type"), tree.field(id, "value")) {
+                (Some(ty), Some(v)) => match placeholder(tree.text(v)) {
+                    Some((false, name)) => {
+                        PClass::TypedMv(interner.id(&format!("${name}")), tree.text(ty).to_string())
+                    }
+                    _ => PClass::Normal,
+                },
+                _ => PClass::Normal,
+            }
+        } else if spec.is(spec.dotted_kinds, node.kind)
+            && text.contains('.')
+            && !text.contains("__")
+            && text
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.' || b == b'$')
+        {
+            PClass::Dotted(text.to_string())
+        } else {
+            PClass::Normal
+        };
+        out.push(c);
+    }
+    out
+}
+
+/// Identifier texts under `n` that any match must contain.
+fn collect_words(tree: &Tree, spec: &LangSpec, class: &[PClass], n: NodeId, out: &mut Vec<String>) {
+    let mut stack = vec![n];
+    while let Some(id) = stack.pop() {
+        match &class[id as usize] {
+            PClass::Normal => {}
+            PClass::Dotted(d) => {
+                // With import aliases only the last part is sure to appear.
+                if let Some(last) = d.rsplit('.').next() {
+                    out.push(last.to_string());
+                }
+                continue;
+            }
+            PClass::Deep(inner) => {
+                stack.push(*inner);
+                continue;
+            }
+            _ => continue,
+        }
+        let node = tree.node(id);
+        if node.named && spec.is(spec.identifier_kinds, node.kind) && tree.children(id).is_empty() {
+            let t = tree.text(id);
+            if t.len() >= 3 && !t.starts_with("__") && t != "this" {
+                out.push(t.to_string());
+            }
+        }
+        stack.extend(tree.children(id).iter().copied());
+    }
+}

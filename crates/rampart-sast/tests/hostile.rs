@@ -1,0 +1,90 @@
+//! Hostile files: deep nesting, a 5 MB single-line script and invalid syntax never panic
+//! and stay within the file's budget.
+
+use std::time::Duration;
+
+use rampart_engine::Budget;
+use rampart_sast::{Grammar, RuleSetBuilder};
+
+const RULES: &str = "rules:
+  - id: deep
+    languages: [python, javascript]
+    severity: ERROR
+    message: m
+    pattern: eval(<... $X ...>)
+  - id: taint
+    mode: taint
+    languages: [python, javascript]
+    severity: ERROR
+    message: m
+    pattern-sources:
+      - pattern: input()
+      - pattern: location.hash
+    pattern-sinks:
+      - pattern: eval(...)
+";
+
+fn set() -> rampart_sast::RuleSet {
+    let mut b = RuleSetBuilder::new();
+    b.add_str(RULES, "hostile.yaml");
+    let set = b.build();
+    assert!(set.errors.is_empty(), "{:?}", set.errors);
+    set
+}
+
+#[test]
+fn ten_thousand_deep_expressions_do_not_overflow_the_stack() {
+    let set = set();
+    let budget = Budget::new(Some(Duration::from_secs(60)));
+    let parens = format!(
+        "x = {}input(){}\neval(x)\n",
+        "(".repeat(10_000),
+        ")".repeat(10_000)
+    );
+    let sums = format!("x = input(){}\neval(x)\n", " + a".repeat(10_000));
+    let calls = format!(
+        "x = {}input(){}\neval(x)\n",
+        "f(".repeat(10_000),
+        ")".repeat(10_000)
+    );
+    for src in [parens, sums, calls] {
+        // Must return (findings or a budget error), never crash.
+        let _ = set.scan_source("deep.py", Grammar::Python, src, &budget);
+    }
+    let js = format!(
+        "var x = {}location.hash{};\neval(x);\n",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    let _ = set.scan_source("deep.js", Grammar::JavaScript, js, &budget);
+}
+
+#[test]
+fn a_five_megabyte_single_line_script_stays_within_its_budget() {
+    let set = set();
+    let mut line = String::from("var a = [");
+    while line.len() < 5 * 1024 * 1024 {
+        line.push_str("eval(location.hash + 'x'), f(g(h(1))), ");
+    }
+    line.push_str("0];");
+    let budget = Budget::new(Some(Duration::from_millis(200)));
+    match set.scan_source("big.js", Grammar::JavaScript, line, &budget) {
+        Ok(o) => assert!(o.out_of_time || !o.findings.is_empty()),
+        Err(e) => assert!(e.to_string().contains("budget"), "{e}"),
+    }
+}
+
+#[test]
+fn invalid_syntax_is_analysed_on_what_parsed() {
+    let set = set();
+    let src = "def broken(:\n    pass\n\nx = input()\neval(x)\n".to_string();
+    let o = set
+        .scan_source("bad.py", Grammar::Python, src, &Budget::unlimited())
+        .unwrap();
+    assert!(o.syntax_errors > 0);
+    assert!(
+        o.findings
+            .iter()
+            .any(|f| f.rule_id == "taint" && f.location.start_line == 5)
+    );
+}
