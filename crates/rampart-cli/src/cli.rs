@@ -34,10 +34,74 @@ pub enum Command {
     Rules(RulesCommand),
     /// Write a commented rampart.toml to start from.
     Init(InitArgs),
+    /// The offline OSV advisory database that dependency scanning (sca) matches against.
+    #[command(subcommand)]
+    Db(DbCommand),
+    /// Write a software bill of materials (CycloneDX 1.6 or SPDX 2.3 JSON) from the lockfiles
+    /// under PATH.
+    Sbom(SbomArgs),
     /// The vulnerability register: list, show, triage, assign, accept, reopen, export.
     Findings(FindingsArgs),
     /// Reports over the register: KPIs and SLAs.
     Report(ReportArgs),
+}
+
+#[derive(Subcommand)]
+pub enum DbCommand {
+    /// Load OSV records from a folder (searched recursively) or a zip of OSV JSON, or the PyPA
+    /// advisory database's OSV YAML. Withdrawn records are skipped; aliases are grouped.
+    Import {
+        /// Folders or zip files of OSV records.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Download OSV's per-ecosystem exports (needs the network and curl) and import them. A
+    /// scan never downloads anything.
+    Update {
+        /// Ecosystems to download (OSV names, comma-separated; default: every ecosystem rampart
+        /// reads lockfiles for).
+        #[arg(long, value_delimiter = ',', value_name = "ECOSYSTEMS")]
+        ecosystem: Vec<String>,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// What is loaded, from where and when, and how many records per ecosystem.
+    Status {
+        /// table or json.
+        #[arg(short, long, default_value = "table")]
+        format: String,
+        #[command(flatten)]
+        db: DbArg,
+    },
+}
+
+#[derive(Args, Clone)]
+pub struct DbArg {
+    /// The advisory database file (default: $RAMPART_DB, else ~/.cache/rampart/advisories.db).
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+}
+
+#[derive(Args)]
+#[command(
+    after_help = "Examples:\n  rampart sbom . --format cyclonedx --output bom.json\n  rampart sbom package-lock.json --format spdx"
+)]
+pub struct SbomArgs {
+    /// A folder (every lockfile under it) or one lockfile (default: the current folder).
+    pub path: Option<PathBuf>,
+    /// cyclonedx (CycloneDX 1.6 JSON), spdx (SPDX 2.3 JSON), or inventory (rampart's own JSON
+    /// list of packages, for debugging parsers).
+    #[arg(short, long, default_value = "cyclonedx", value_name = "FORMAT")]
+    pub format: String,
+    /// Write to this file instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Read PATH (a single file) as this lockfile name whatever it is called
+    /// (`package-lock.json`, `yarn.lock`, `requirements.txt` …).
+    #[arg(long, value_name = "FILENAME")]
+    pub parse_as: Option<String>,
 }
 
 #[derive(Args)]
@@ -48,7 +112,7 @@ pub struct ScanArgs {
     /// Files or folders to scan (default: the current folder).
     pub paths: Vec<PathBuf>,
 
-    /// Run only these analyzers (comma-separated): secrets, sast.
+    /// Run only these analyzers (comma-separated): secrets, sast, sca.
     #[arg(long, value_delimiter = ',', value_name = "ANALYZERS")]
     pub only: Vec<String>,
 
@@ -112,6 +176,14 @@ pub struct ScanArgs {
     /// Print nothing to stdout unless a format is asked for; errors still go to stderr.
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Scan the components of this CycloneDX or SPDX JSON SBOM for vulnerable dependencies
+    /// instead of lockfiles (implies --only sca unless --only says otherwise).
+    #[arg(long, value_name = "FILE")]
+    pub sbom: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub db: DbArg,
 
     /// Record this scan in the vulnerability register (SQLite at .rampart/rampart.db, or
     /// RAMPART_DATABASE_URL=postgres://…): new findings open, absent ones are verified fixed,

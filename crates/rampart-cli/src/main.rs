@@ -3,9 +3,11 @@
 //! 2 usage or runtime error).
 
 mod cli;
+mod db_cmd;
 mod findings_cmd;
 mod register_cmd;
 mod rules_cmd;
+mod sbom_cmd;
 mod scan_cmd;
 
 use std::process::ExitCode;
@@ -25,6 +27,8 @@ fn main() -> ExitCode {
         cli::Command::Scan(args) => scan_cmd::run(args),
         cli::Command::Rules(cmd) => rules_cmd::run(cmd),
         cli::Command::Init(args) => init(args),
+        cli::Command::Db(cmd) => db_cmd::run(cmd),
+        cli::Command::Sbom(args) => sbom_cmd::run(args),
         cli::Command::Findings(args) => findings_cmd::run(args),
         cli::Command::Report(args) => findings_cmd::report(args),
     };

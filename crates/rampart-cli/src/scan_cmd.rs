@@ -13,13 +13,14 @@ use rampart_secrets::SecretsAnalyzer;
 use crate::cli::ScanArgs;
 
 /// Every analyzer rampart has, by `--only` name.
-const ANALYZERS: &[&str] = &["secrets", "sast"];
+const ANALYZERS: &[&str] = &["secrets", "sast", "sca"];
 
 pub fn run(args: ScanArgs) -> Result<ExitCode> {
     let fail_on = parse_fail_on(&args.fail_on)?;
     let min_confidence: Confidence = args.min_confidence.parse()?;
     let roots: Vec<PathBuf> = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
+        // `--sbom FILE` alone scans that document, not the current folder's lockfiles.
+        vec![args.sbom.clone().unwrap_or_else(|| PathBuf::from("."))]
     } else {
         args.paths.clone()
     };
@@ -43,7 +44,12 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
         config.scan.max_file_size =
             parse_size(size).map_err(|e| anyhow!("--max-file-size: {e}"))?;
     }
-    let selected = select_analyzers(&args.only, &args.skip)?;
+    let only: Vec<String> = if args.sbom.is_some() && args.only.is_empty() {
+        vec!["sca".to_string()]
+    } else {
+        args.only.clone()
+    };
+    let selected = select_analyzers(&only, &args.skip)?;
     let formats = output_plan(&args.format, &args.output)?;
 
     let mut analyzers: Vec<Box<dyn Analyzer>> = Vec::new();
@@ -78,7 +84,32 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
     } else if !args.config.is_empty() {
         bail!("--config gives SAST rules, but the sast analyzer is not selected");
     }
-    let rules: Vec<_> = analyzers.iter().flat_map(|a| a.rules()).collect();
+    let mut lockfiles_seen = None;
+    let mut db_missing = None;
+    if selected.contains(&"sca") {
+        let path = crate::db_cmd::db_path(&args.db);
+        let db = match rampart_advisories::Db::open_read_only(&path) {
+            Ok(db) => Some(db),
+            Err(rampart_advisories::DbError::Missing(_)) => None,
+            Err(e) => bail!("{e}"),
+        };
+        // Asked for by name (or by --sbom), dependency scanning without a database is an
+        // error; in a default scan it is one only if there are lockfiles to check (below).
+        if db.is_none() && (only.iter().any(|o| o == "sca") || args.sbom.is_some()) {
+            bail!("{}", crate::db_cmd::how_to_get_a_database(&path));
+        }
+        if db.is_none() {
+            db_missing = Some(path);
+        }
+        let sca = rampart_sca::ScaAnalyzer::new(db);
+        if let Some(sbom) = &args.sbom {
+            history_findings.extend(sbom_findings(&sca, sbom, &base)?);
+        } else {
+            lockfiles_seen = Some(sca.lockfiles_seen());
+            analyzers.push(Box::new(sca));
+        }
+    }
+    let mut rules: Vec<_> = analyzers.iter().flat_map(|a| a.rules()).collect();
     let baseline = match &args.baseline {
         Some(p) => Some(Baseline::load(p).map_err(|e| anyhow!("--baseline: {e}"))?),
         None => None,
@@ -127,6 +158,20 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
         record(o, &result, &walk_roots, started_at)?;
     }
     result.findings.retain(|f| f.confidence >= min_confidence);
+    // Advisories are data: each SCA finding's rule is built from it.
+    for f in result
+        .findings
+        .iter()
+        .chain(result.suppressed.iter().map(|s| &s.finding))
+    {
+        if f.dependency.is_some() && !rules.iter().any(|r| r.id == f.rule_id) {
+            rules.push(rampart_sca::rule_for(f));
+        }
+    }
+    let unchecked: Vec<String> = match (&db_missing, &lockfiles_seen) {
+        (Some(_), Some(seen)) => seen.lock().map(|s| s.clone()).unwrap_or_default(),
+        _ => Vec::new(),
+    };
     result.warnings.extend(rule_warnings);
     let unparsed = syntax_errors.map_or(0, |c| c.load(std::sync::atomic::Ordering::Relaxed));
     if unparsed > 0 {
@@ -167,12 +212,42 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
             }
         }
     }
+    if let (Some(path), false) = (&db_missing, unchecked.is_empty()) {
+        let mut files = unchecked;
+        files.sort();
+        eprintln!(
+            "error: found {} lockfile(s) ({}) but {}",
+            files.len(),
+            files.join(", "),
+            crate::db_cmd::how_to_get_a_database(path)
+        );
+        return Ok(ExitCode::from(2));
+    }
     let failed = fail_on.is_some_and(|t| result.findings.iter().any(|f| f.severity >= t));
     Ok(if failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Findings for the components of an existing SBOM, located in the SBOM file.
+fn sbom_findings(
+    sca: &rampart_sca::ScaAnalyzer,
+    sbom: &Path,
+    base: &Path,
+) -> Result<Vec<rampart_core::Finding>> {
+    let text = std::fs::read_to_string(sbom)
+        .with_context(|| format!("--sbom {}: cannot read", sbom.display()))?;
+    let packages = rampart_sca::sbom_input::packages_from_sbom(&text)
+        .map_err(|e| anyhow!("--sbom {}: {e}", sbom.display()))?;
+    let abs = std::fs::canonicalize(sbom).unwrap_or_else(|_| sbom.to_path_buf());
+    let rel = abs
+        .strip_prefix(base)
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_else(|_| sbom.display().to_string());
+    sca.findings_for(&packages, &rel, &text)
+        .map_err(|e| anyhow!("--sbom {}: {e}", sbom.display()))
 }
 
 /// The SAST analyzer: built-in rules (unless `--no-builtin-rules`) plus every `--config`.

@@ -425,7 +425,7 @@ fn several_paths_files_and_only_skip() {
         .map(|f| f["location"]["path"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(paths, ["one/a.py", "two/b.py"]);
-    let out = rampart(dir.path(), &["scan", "--skip", "secrets,sast", "."]);
+    let out = rampart(dir.path(), &["scan", "--skip", "secrets,sast,sca", "."]);
     assert_eq!(
         out.status.code(),
         Some(2),

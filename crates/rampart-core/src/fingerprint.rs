@@ -2,8 +2,10 @@
 //!
 //! Algorithm (version 1): `sha256("rampart-fp-v1" ‖ rule id ‖ path ‖ key ‖ occurrence)`, hex,
 //! first 32 characters, where each part is followed by a NUL byte and
-//! - `key` is the SHA-256 of the secret value for secret findings, otherwise the snippet with all
-//!   whitespace runs collapsed to one space and trimmed (so re-indentation does not change it);
+//! - `key` is the SHA-256 of the secret value for secret findings; for dependency (SCA) findings
+//!   `ecosystem ‖ package name ‖ advisory`, without the version, so upgrading to a version that
+//!   is still affected keeps the finding's identity; otherwise the snippet with all whitespace
+//!   runs collapsed to one space and trimmed (so re-indentation does not change it);
 //! - `occurrence` is the index of this finding among findings with the same rule, path and key,
 //!   in line order (so two identical lines in one file get different fingerprints, and adding a
 //!   third copy below them leaves the first two unchanged).
@@ -28,10 +30,16 @@ pub fn fingerprint(rule_id: &str, path: &str, key: &str, occurrence: usize) -> S
 }
 
 fn key_of(f: &Finding) -> String {
-    match &f.secret {
-        Some(s) => s.sha256.clone(),
-        None => f.snippet.split_whitespace().collect::<Vec<_>>().join(" "),
+    if let Some(s) = &f.secret {
+        return s.sha256.clone();
     }
+    if let Some(d) = &f.dependency {
+        return format!(
+            "dep\u{1f}{}\u{1f}{}\u{1f}{}",
+            d.ecosystem, d.name, d.advisory
+        );
+    }
+    f.snippet.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Gives each finding its fingerprint. Findings must be in report order (see
@@ -88,6 +96,37 @@ mod tests {
         sort_and_fingerprint(&mut before);
         sort_and_fingerprint(&mut after);
         assert_eq!(before[0].fingerprint, after[0].fingerprint);
+    }
+
+    #[test]
+    fn dependency_findings_keep_identity_across_version_bumps() {
+        let dep = |version: &str, line: u32| {
+            let mut f = finding_at(line, &format!("\"django\": \"{version}\""));
+            f.dependency = Some(crate::DependencyInfo {
+                ecosystem: "PyPI".into(),
+                name: "django".into(),
+                version: version.into(),
+                purl: format!("pkg:pypi/django@{version}"),
+                advisory: "CVE-2021-35042".into(),
+                aliases: vec![],
+                cvss_vector: None,
+                cvss_score: None,
+                fixed_versions: vec![],
+                upgrade_to: None,
+                path: vec![],
+                direct: true,
+            });
+            f
+        };
+        let mut before = vec![dep("3.1.10", 12)];
+        let mut after = vec![dep("3.1.12", 40)];
+        sort_and_fingerprint(&mut before);
+        sort_and_fingerprint(&mut after);
+        assert_eq!(before[0].fingerprint, after[0].fingerprint);
+        let mut other = vec![dep("3.1.10", 12)];
+        other[0].dependency.as_mut().unwrap().advisory = "CVE-2022-28346".into();
+        sort_and_fingerprint(&mut other);
+        assert_ne!(other[0].fingerprint, before[0].fingerprint);
     }
 
     #[test]
