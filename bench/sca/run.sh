@@ -36,5 +36,5 @@ for i in 1 2 3 4 5; do
   s=$(date +%s.%N)
   "$bin" scan --db "$db" --only sca --fail-on none -f json -o "$work/r.json" "$work/proj"
   e=$(date +%s.%N)
-  python3 -c "import json,sys; r=json.load(open('$work/r.json')); print(f\"run $i: scan {r['stats']['duration_ms']} ms after the database is open, {len(r['findings'])} findings; wall-clock incl. process start and DB open {($e-$s)*1000:.0f} ms\")"
+  python3 -c "import json,sys; r=json.load(open('$work/r.json')); print(f\"run $i: scan {r['summary']['stats']['duration_ms']} ms after the database is open, {len(r['findings'])} findings; wall-clock incl. process start and DB open {($e-$s)*1000:.0f} ms\")"
 done
