@@ -146,8 +146,7 @@ impl Store {
         // WAL: readers never block the writer, and a killed writer's partial transaction is
         // simply not in the log. synchronous=NORMAL is durable against process crashes (the
         // crash model here); FULL would add an fsync per commit for power loss.
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(err)?;
+        set_wal(&conn).map_err(err)?;
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(err)?;
         // Bulk recording touches many index pages: a 64 MiB page cache instead of 2 MiB.
@@ -393,6 +392,24 @@ pub fn numbered_placeholders(sql: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// Switches a SQLite database to WAL. Changing the journal mode needs an exclusive lock, and
+/// SQLite answers "database is locked" at once (without the busy handler) while another
+/// connection opens the same new file: retry for a bounded time.
+fn set_wal(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    let mut attempts = 0;
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy && attempts < 500 =>
+            {
+                attempts += 1;
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            other => return other,
+        }
+    }
 }
 
 #[cfg(test)]
