@@ -8,6 +8,7 @@
 //! * [`testing`]: `rampart rules test`, the `semgrep --test` contract.
 
 pub mod compare;
+pub mod constant;
 pub mod eval;
 pub mod lang;
 pub mod matcher;

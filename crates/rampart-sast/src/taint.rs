@@ -20,6 +20,7 @@
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
+use crate::constant::{Const, Env, fold};
 use crate::eval::eval;
 use crate::lang::LangSpec;
 use crate::matcher::{FileCtx, Match};
@@ -163,7 +164,45 @@ struct FnState {
     ret: Option<Taint>,
     sinks: Vec<(usize, usize, Rc<Vec<Step>>)>,
     branch: u32,
+    /// Loops around the current node: conditions in them are not folded (a later
+    /// iteration may see other values).
+    loops: u32,
+    /// Local variables with a known constant value.
+    consts: Env,
+    /// Containers created here whose contents are known entry by entry.
+    shapes: HashMap<String, Shape>,
 }
+
+/// The contents of a map or list created in the function, while every write to it used a
+/// constant key or index: `get("k")` / `get(0)` then read one entry, not the whole container.
+#[derive(Clone, Debug)]
+enum Shape {
+    Map(Vec<(String, Option<Taint>)>),
+    List(Vec<Option<Taint>>),
+}
+
+const MAP_TYPES: &[&str] = &[
+    "HashMap",
+    "LinkedHashMap",
+    "TreeMap",
+    "Hashtable",
+    "ConcurrentHashMap",
+];
+const LIST_TYPES: &[&str] = &["ArrayList", "LinkedList", "Vector", "CopyOnWriteArrayList"];
+/// Container methods that neither write nor let the container escape.
+const READERS: &[&str] = &[
+    "get",
+    "getOrDefault",
+    "containsKey",
+    "containsValue",
+    "contains",
+    "size",
+    "isEmpty",
+    "indexOf",
+    "toString",
+    "hashCode",
+    "equals",
+];
 
 struct Walker<'a, 'f> {
     f: &'a FileCtx<'f>,
@@ -186,6 +225,139 @@ impl Walker<'_, '_> {
     fn range(&self, n: NodeId) -> (u32, u32) {
         let node = self.t.node(n);
         (node.start, node.end)
+    }
+
+    fn fold(&self, n: NodeId) -> Option<Const> {
+        fold(self.spec, self.t, n, &self.fs.consts)
+    }
+
+    /// A condition whose value cannot depend on input, outside loops.
+    fn fixed_condition(&self, cond: NodeId) -> Option<bool> {
+        if self.fs.loops > 0 {
+            return None;
+        }
+        self.fold(cond).and_then(|c| c.truth())
+    }
+
+    /// `new HashMap<>()` / `new ArrayList<>()` with no arguments: an empty known shape.
+    fn new_shape(&self, rhs: NodeId) -> Option<Shape> {
+        if self.t.node(rhs).kind != "object_creation_expression" {
+            return None;
+        }
+        let empty = self
+            .t
+            .field(rhs, "arguments")
+            .is_some_and(|a| self.t.named_children(a).next().is_none());
+        let ty = self.t.text(self.t.field(rhs, "type")?);
+        let ty = ty.split('<').next().unwrap_or(ty).trim();
+        let ty = ty.rsplit('.').next().unwrap_or(ty);
+        if !empty {
+            None
+        } else if MAP_TYPES.contains(&ty) {
+            Some(Shape::Map(Vec::new()))
+        } else if LIST_TYPES.contains(&ty) {
+            Some(Shape::List(Vec::new()))
+        } else {
+            None
+        }
+    }
+
+    /// Applies `recv.name(args)` to a known shape; any write it cannot follow forgets it.
+    fn update_shape(&mut self, k: &str, name: &str, args: &[NodeId]) {
+        if READERS.contains(&name) {
+            return;
+        }
+        let Some(mut shape) = self.fs.shapes.remove(k) else {
+            return;
+        };
+        if self.fs.branch > 0 {
+            return;
+        }
+        let consts: Vec<Option<Const>> = args.iter().map(|a| self.fold(*a)).collect();
+        let index = |i: usize| match consts.get(i) {
+            Some(Some(Const::Int(v))) => usize::try_from(*v).ok(),
+            _ => None,
+        };
+        let kept = match (&mut shape, name, args) {
+            (Shape::Map(m), "put", [_, v]) => match &consts[0] {
+                Some(c) => {
+                    let key = c.key();
+                    let t = self.taint(*v);
+                    m.retain(|(x, _)| *x != key);
+                    m.push((key, t));
+                    true
+                }
+                None => false,
+            },
+            (Shape::Map(m), "remove", [_]) => match &consts[0] {
+                Some(c) => {
+                    let key = c.key();
+                    m.retain(|(x, _)| *x != key);
+                    true
+                }
+                None => false,
+            },
+            (Shape::List(l), "add", [v]) => {
+                let t = self.taint(*v);
+                l.push(t);
+                true
+            }
+            (Shape::List(l), "add", [_, v]) => match index(0) {
+                Some(i) if i <= l.len() => {
+                    let t = self.taint(*v);
+                    l.insert(i, t);
+                    true
+                }
+                _ => false,
+            },
+            (Shape::List(l), "set", [_, v]) => match index(0) {
+                Some(i) if i < l.len() => {
+                    l[i] = self.taint(*v);
+                    true
+                }
+                _ => false,
+            },
+            (Shape::List(l), "remove", [_]) => match index(0) {
+                Some(i) if i < l.len() => {
+                    l.remove(i);
+                    true
+                }
+                _ => false,
+            },
+            (Shape::Map(m), "clear", []) => {
+                m.clear();
+                true
+            }
+            (Shape::List(l), "clear", []) => {
+                l.clear();
+                true
+            }
+            _ => false,
+        };
+        if kept {
+            self.fs.shapes.insert(k.to_string(), shape);
+        }
+    }
+
+    /// `m.get("k")` / `l.get(0)` on a known shape: the taint of that one entry.
+    fn shape_read(&self, recv: NodeId, name: &str, args: &[NodeId]) -> Option<Option<Taint>> {
+        if name != "get" || args.len() != 1 {
+            return None;
+        }
+        let shape = self.fs.shapes.get(&self.key(recv)?)?;
+        let c = self.fold(args[0])?;
+        Some(match (shape, c) {
+            (Shape::Map(m), c) => {
+                let key = c.key();
+                m.iter()
+                    .find(|(x, _)| *x == key)
+                    .and_then(|(_, t)| t.clone())
+            }
+            (Shape::List(l), Const::Int(i)) => usize::try_from(i)
+                .ok()
+                .and_then(|i| l.get(i).cloned().flatten()),
+            _ => return None,
+        })
     }
 
     fn short(&self, n: NodeId) -> String {
@@ -309,6 +481,20 @@ impl Walker<'_, '_> {
     }
 
     fn taint_inner(&mut self, n: NodeId) -> Option<Taint> {
+        if self.t.node(n).kind == "ternary_expression"
+            && let Some(c) = self.t.field(n, "condition")
+            && let Some(b) = self.fixed_condition(c)
+        {
+            let side = self
+                .t
+                .field(n, if b { "consequence" } else { "alternative" })?;
+            return self.taint(side);
+        }
+        if let Some((Some(recv), name, args)) = self.call_parts(n)
+            && let Some(t) = self.shape_read(recv, &name, &args)
+        {
+            return t;
+        }
         if let Some((recv, name, args)) = self.call_parts(n)
             && let Some(sum) = self.summaries.get(&name).cloned()
         {
@@ -429,6 +615,23 @@ impl Walker<'_, '_> {
             };
             self.set(*tg, t, augmented || loop_var);
         }
+        if targets.len() == 1
+            && let Some(k) = self.key(lhs)
+        {
+            let simple = !augmented && !loop_var && self.fs.branch == 0;
+            match self.fold(rhs).filter(|_| simple) {
+                Some(c) => self.fs.consts.insert(k.clone(), c),
+                None => self.fs.consts.remove(&k),
+            };
+            match self.new_shape(rhs).filter(|_| simple) {
+                Some(shape) => self.fs.shapes.insert(k, shape),
+                None => self.fs.shapes.remove(&k),
+            };
+        }
+        // `b = a` aliases a container: writes through `b` would not be seen in `a`'s shape.
+        if let Some(k) = self.key(rhs) {
+            self.fs.shapes.remove(&k);
+        }
     }
 
     fn check_sink(&mut self, n: NodeId) {
@@ -494,6 +697,15 @@ impl Walker<'_, '_> {
         let Some((recv, name, args)) = self.call_parts(n) else {
             return;
         };
+        if let Some(k) = recv.and_then(|r| self.key(r)) {
+            self.update_shape(&k, &name, &args);
+        }
+        // A container passed to other code may be changed there.
+        for a in &args {
+            if let Some(k) = self.key(*a) {
+                self.fs.shapes.remove(&k);
+            }
+        }
         if self.side_effect.contains(&r) {
             for a in args.iter().chain(recv.iter()) {
                 if let Some(k) = self.key(*a) {
@@ -673,6 +885,140 @@ impl Walker<'_, '_> {
             return;
         }
         self.check_sink(n);
+        if self.fixed_if(n) || self.fixed_switch(n) {
+            return;
+        }
+        if matches!(
+            kind,
+            "update_expression" | "inc_statement" | "dec_statement"
+        ) && let Some(k) = self.t.named_children(n).next().and_then(|c| self.key(c))
+        {
+            self.fs.consts.remove(&k);
+        }
+        let is_loop = kind.contains("for") || kind.contains("while") || kind == "do_statement";
+        if is_loop {
+            self.fs.loops += 1;
+        }
+        self.visit_rest(n, kind);
+        if is_loop {
+            self.fs.loops -= 1;
+        }
+    }
+
+    /// `if` with a condition that folds to a constant: only the branch that runs is walked,
+    /// and its assignments are definite.
+    fn fixed_if(&mut self, n: NodeId) -> bool {
+        if self.t.node(n).kind != "if_statement" || self.t.field(n, "initializer").is_some() {
+            return false;
+        }
+        let Some(cond) = self.t.field(n, "condition") else {
+            return false;
+        };
+        let Some(b) = self.fixed_condition(cond) else {
+            return false;
+        };
+        let alternatives: Vec<NodeId> = self
+            .t
+            .children(n)
+            .iter()
+            .copied()
+            .filter(|c| self.t.node(*c).field == "alternative")
+            .collect();
+        // Python's `elif` chains are several alternatives: leave them to the may-analysis.
+        if alternatives.len() > 1
+            || alternatives
+                .iter()
+                .any(|a| self.t.node(*a).kind.contains("elif"))
+        {
+            return false;
+        }
+        self.visit(cond);
+        let taken = if b {
+            self.t.field(n, "consequence")
+        } else {
+            alternatives.first().copied()
+        };
+        if let Some(c) = taken {
+            self.visit(c);
+        }
+        true
+    }
+
+    /// Java `switch` on a constant: the matching case (or `default`) and the cases it falls
+    /// through to, up to a `break`.
+    fn fixed_switch(&mut self, n: NodeId) -> bool {
+        let t = self.t;
+        if t.node(n).kind != "switch_expression" {
+            return false;
+        }
+        let (Some(cond), Some(body)) = (t.field(n, "condition"), t.field(n, "body")) else {
+            return false;
+        };
+        let Some(value) = (if self.fs.loops > 0 {
+            None
+        } else {
+            self.fold(cond)
+        }) else {
+            return false;
+        };
+        let groups: Vec<NodeId> = t.named_children(body).collect();
+        let mut start = None;
+        let mut default = None;
+        for (i, g) in groups.iter().enumerate() {
+            for label in t
+                .named_children(*g)
+                .filter(|c| t.node(*c).kind == "switch_label")
+            {
+                let cases: Vec<NodeId> = t.named_children(label).collect();
+                if cases.is_empty() {
+                    default.get_or_insert(i);
+                }
+                for c in cases {
+                    match self.fold(c) {
+                        Some(v) if v == value => {
+                            start.get_or_insert(i);
+                        }
+                        Some(_) => {}
+                        None => return false,
+                    }
+                }
+            }
+        }
+        self.visit(cond);
+        let Some(start) = start.or(default) else {
+            return true;
+        };
+        for g in &groups[start..] {
+            let arrow = t.node(*g).kind == "switch_rule";
+            let stmts: Vec<NodeId> = t
+                .named_children(*g)
+                .filter(|c| t.node(*c).kind != "switch_label")
+                .collect();
+            let mut ends = arrow;
+            for s in stmts {
+                let k = t.node(s).kind;
+                let jumps = |k: &str| {
+                    matches!(
+                        k,
+                        "break_statement"
+                            | "return_statement"
+                            | "throw_statement"
+                            | "continue_statement"
+                    )
+                };
+                ends |= jumps(k)
+                    || (k == "block" && t.named_children(s).any(|c| jumps(t.node(c).kind)));
+                self.visit(s);
+            }
+            if ends {
+                break;
+            }
+        }
+        true
+    }
+
+    fn visit_rest(&mut self, n: NodeId, kind: &'static str) {
+        let spec = self.spec;
         let branch = spec.is(spec.branch_kinds, kind);
         if branch {
             self.fs.branch += 1;
