@@ -480,7 +480,36 @@ impl Walker<'_, '_> {
         Taint::union(out, known)
     }
 
+    /// Comparisons (and `!`, `instanceof`, Java/Go `&&`/`||`) yield a boolean: no attacker
+    /// text survives them.
+    fn boolean_valued(&self, n: NodeId) -> bool {
+        const COMPARE: &[&str] = &[
+            "==", "!=", "===", "!==", "<", "<=", ">", ">=", "in", "not in", "is", "is not",
+        ];
+        let kind = self.t.node(n).kind;
+        let op = || {
+            self.t
+                .children(n)
+                .iter()
+                .map(|c| self.t.node(*c))
+                .find(|c| !c.named)
+                .map(|c| c.kind)
+        };
+        match kind {
+            "instanceof_expression" | "comparison_operator" | "not_operator" => true,
+            "binary_expression" => op().is_some_and(|o| {
+                COMPARE.contains(&o)
+                    || (matches!(o, "&&" | "||") && matches!(self.spec.name, "java" | "go"))
+            }),
+            "unary_expression" => op() == Some("!"),
+            _ => false,
+        }
+    }
+
     fn taint_inner(&mut self, n: NodeId) -> Option<Taint> {
+        if self.boolean_valued(n) {
+            return None;
+        }
         if self.t.node(n).kind == "ternary_expression"
             && let Some(c) = self.t.field(n, "condition")
             && let Some(b) = self.fixed_condition(c)
