@@ -1,6 +1,10 @@
 import java.io.*;
 import java.util.*;
 import javax.servlet.http.*;
+import HttpStatus;
+import ResponseEntity;
+import *;
+import org.springframework.web.util.HtmlUtils;
 
 public class HelloServlet extends HttpServlet {
     private String greet(String name) {
@@ -23,5 +27,23 @@ public class HelloServlet extends HttpServlet {
         // ok: java-xss-taint
         out.println("Hello world");
     }
+}
 
+@RestController
+class BadgeController {
+    @GetMapping("/badge")
+    public ResponseEntity<String> badge(
+            @RequestParam("label") String label) {
+        String html = String.format("<span class=badge>%s</span>", label);
+        // ruleid: java-xss-taint
+        return new ResponseEntity<>(html, HttpStatus.OK);
+    }
+
+    @GetMapping("/badge2")
+    public ResponseEntity<String> badge2(
+            @RequestParam("label") String label) {
+        String html = "<span>" + HtmlUtils.htmlEscape(label) + "</span>";
+        // ok: java-xss-taint
+        return ResponseEntity.ok(html);
+    }
 }
