@@ -11,3 +11,10 @@ def setup(path):
     os.chmod(path, 0o600)
     # ok: python-insecure-file-permissions
     os.makedirs("/var/app/cache", 0o755)
+
+
+def publish_dir(path):
+    # ruleid: python-insecure-file-permissions
+    os.chmod(path, 0o100777)
+    # ok: python-insecure-file-permissions
+    os.chmod(path, 0o100644)

@@ -20,3 +20,12 @@ def fetch(url):
     # ok: python-tls-verify-disabled
     r = requests.get(url, timeout=10)
     return r
+
+
+def legacy_pool(hostname):
+    import urllib3
+    # ruleid: python-tls-verify-disabled
+    pool = urllib3.connection_from_url("https://" + hostname, cert_reqs="CERT_NONE")
+    # ok: python-tls-verify-disabled
+    strict = urllib3.connection_from_url("https://" + hostname, cert_reqs="CERT_REQUIRED")
+    return pool, strict

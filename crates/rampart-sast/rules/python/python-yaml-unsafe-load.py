@@ -18,3 +18,11 @@ def read_safe(text):
     a = yaml.load(text, Loader=yaml.SafeLoader)
     # ok: python-yaml-unsafe-load
     return yaml.safe_load(text)
+
+
+def load_plugin_config(text):
+    # ruleid: python-yaml-unsafe-load
+    cfg = yaml.load(text, Loader=yaml.UnsafeLoader)
+    # ok: python-yaml-unsafe-load
+    defaults = yaml.load("retries: 3")
+    return cfg, defaults
