@@ -17,3 +17,11 @@ def find(conn, name, table):
     conn.execute("SELECT * FROM users WHERE kind = '%s'" % "admin")
     # ok: python-sqli-string-format
     conn.execute("SELECT 1")
+
+
+def constant_parts(cur):
+    query = "SELECT name FROM users WHERE age=" + "3"
+    # ok: python-sqli-string-format
+    cur.execute(query)
+    # ok: python-sqli-string-format
+    cur.execute("SELECT * FROM users".format())
