@@ -20,3 +20,17 @@ func find(db *sql.DB, id string, table string) {
 	// ok: go-sqli-string-format
 	db.Query("SELECT 1")
 }
+
+func constantOnly(db *sql.DB) {
+	query := fmt.Sprintf("SELECT * FROM users WHERE active = true;")
+	// ok: go-sqli-string-format
+	db.Exec(query)
+	q2 := "SELECT name FROM users WHERE age=" + "3"
+	// ok: go-sqli-string-format
+	db.Query(q2)
+}
+
+func insert(db *sql.DB, username string, password string) {
+	// ruleid: go-sqli-string-format
+	db.Query("INSERT into users (username, password) VALUES(" + username + ", " + password + ")")
+}
