@@ -131,7 +131,7 @@ fn fold_at(spec: &LangSpec, t: &Tree, n: NodeId, env: &Env, depth: u32) -> Optio
 }
 
 /// The operator token of a binary or unary expression.
-fn operator<'t>(t: &'t Tree, n: NodeId) -> Option<&'t str> {
+fn operator(t: &Tree, n: NodeId) -> Option<&str> {
     t.children(n)
         .iter()
         .copied()
