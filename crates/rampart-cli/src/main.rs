@@ -14,12 +14,6 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-// A scan allocates and frees a buffer per file and many small vectors per match, from every
-// thread at once; mimalloc's thread-local free lists make that cheaper than glibc's arenas
-// (measured in bench/results: the allocator was ~15% of a single-threaded secrets scan).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     // Like other Unix filters, end quietly when the reader of our output goes away
     // (`rampart rules list | head`) instead of failing on a broken pipe.
