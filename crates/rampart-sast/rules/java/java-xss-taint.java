@@ -1,9 +1,9 @@
 import java.io.*;
 import java.util.*;
 import javax.servlet.http.*;
-import HttpStatus;
-import ResponseEntity;
-import *;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.*;
 import org.springframework.web.util.HtmlUtils;
 
 public class HelloServlet extends HttpServlet {
