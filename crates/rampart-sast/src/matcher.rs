@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use rampart_engine::Budget;
 
 use crate::lang::{LangSpec, string_value};
-use crate::pattern::{PClass, Pattern, Root};
+use crate::pattern::{PClass, Part, Pattern, Root, interpolated, string_parts};
 use crate::tree::{NodeId, Tree};
 
 /// A bound metavariable: a node, or a byte range for sequences.
@@ -182,6 +182,13 @@ pub fn same_text(a: &str, b: &str) -> bool {
             .eq(b.split_ascii_whitespace().flat_map(str::chars))
 }
 
+#[derive(Debug, Clone, Copy)]
+enum Unit {
+    /// A character of literal text with its byte range.
+    Char(char, u32, u32),
+    Interp(NodeId),
+}
+
 pub struct Matcher<'m, 'a> {
     pub f: &'m FileCtx<'a>,
     pub p: &'m Pattern,
@@ -264,7 +271,122 @@ impl<'m, 'a> Matcher<'m, 'a> {
                 }
                 None => false,
             },
+            PClass::Chain(obj) => self.chain(*obj, t),
+            PClass::Template(parts) => self.template(parts, t),
             PClass::Normal => self.normal(p, t),
+        }
+    }
+
+    /// `A. ...` against `t`: `A` matches `t` or an object further down `t`'s chain of member
+    /// accesses and calls (`a.b().c` → `a.b()`, `a.b`, `a`).
+    fn chain(&mut self, obj: NodeId, t: NodeId) -> bool {
+        let tree = self.f.tree;
+        let spec = self.f.spec;
+        let mut cur = Some(t);
+        while let Some(c) = cur {
+            let save = self.b.len();
+            if self.node(obj, c) {
+                return true;
+            }
+            self.b.truncate(save);
+            if !self.f.tick() {
+                return false;
+            }
+            let kind = tree.node(c).kind;
+            cur = if spec.is(spec.dotted_kinds, kind) || spec.is(spec.subscript_kinds, kind) {
+                tree.named_children(c).next()
+            } else if let Some(call) = spec.calls.iter().find(|k| k.0 == kind) {
+                tree.field(c, "object").or_else(|| {
+                    tree.field(c, call.1)
+                        .filter(|f| !spec.is(spec.identifier_kinds, tree.node(*f).kind))
+                })
+            } else {
+                None
+            };
+        }
+        false
+    }
+
+    /// An interpolated string pattern against a string: parts in order, text by characters.
+    fn template(&mut self, parts: &[Part], t: NodeId) -> bool {
+        let tree = self.f.tree;
+        let spec = self.f.spec;
+        if !spec.is(spec.string_kinds, tree.node(t).kind) {
+            return false;
+        }
+        let Some((start, end, interps)) = string_parts(tree, spec, t) else {
+            return false;
+        };
+        // Units: one per character of literal text (its byte offset), one per interpolation.
+        let mut units: Vec<Unit> = Vec::new();
+        let mut at = start;
+        for i in interps.iter().copied().map(Some).chain([None]) {
+            let upto = i.map_or(end, |i| tree.node(i).start).max(at);
+            for (o, ch) in tree.src[at as usize..upto as usize].char_indices() {
+                units.push(Unit::Char(ch, at + o as u32, (at as usize + o + ch.len_utf8()) as u32));
+            }
+            if let Some(i) = i {
+                match interpolated(tree, i) {
+                    Some(e) => units.push(Unit::Interp(e)),
+                    None => return false,
+                }
+                at = tree.node(i).end;
+            }
+        }
+        self.parts(parts, &units)
+    }
+
+    fn parts(&mut self, ps: &[Part], us: &[Unit]) -> bool {
+        if !self.f.tick() {
+            return false;
+        }
+        let Some((p, rest)) = ps.split_first() else {
+            return us.is_empty();
+        };
+        match p {
+            Part::Text(s) => {
+                let mut k = 0;
+                for ch in s.chars() {
+                    match us.get(k) {
+                        Some(Unit::Char(c, _, _)) if *c == ch => k += 1,
+                        _ => return false,
+                    }
+                }
+                self.parts(rest, &us[k..])
+            }
+            Part::Ellipsis => (0..=us.len()).any(|k| {
+                let save = self.b.len();
+                let ok = self.parts(rest, &us[k..]);
+                if !ok {
+                    self.b.truncate(save);
+                }
+                ok
+            }),
+            Part::Mv(v) => {
+                let run = us.iter().take_while(|u| matches!(u, Unit::Char(..))).count();
+                for k in (1..=run).rev() {
+                    let (Unit::Char(_, s, _), Unit::Char(_, _, e)) = (us[0], us[k - 1]) else {
+                        return false;
+                    };
+                    let save = self.b.len();
+                    if self.bind(*v, s, e, None) && self.parts(rest, &us[k..]) {
+                        return true;
+                    }
+                    self.b.truncate(save);
+                }
+                false
+            }
+            Part::Interp(pn) => match us.first() {
+                Some(Unit::Interp(e)) => {
+                    let save = self.b.len();
+                    if self.node(*pn, *e) && self.parts(rest, &us[1..]) {
+                        return true;
+                    }
+                    self.b.truncate(save);
+                    false
+                }
+                _ => false,
+            },
         }
     }
 
@@ -280,6 +402,17 @@ impl<'m, 'a> Matcher<'m, 'a> {
             return a == b;
         }
         if pn.kind != tn.kind {
+            if let Some(ok) = self.vardef(p, t) {
+                return ok;
+            }
+            // `var`, `let` and `const` declarations are one construct (Semgrep's VarDef).
+            if spec.is(spec.declaration_statements, pn.kind)
+                && spec.is(spec.declaration_statements, tn.kind)
+            {
+                let ps: Vec<NodeId> = pt.named_children(p).collect();
+                let ts: Vec<NodeId> = tree.named_children(t).collect();
+                return self.list(&ps, &ts, false, false);
+            }
             return self.function_forms(p, t);
         }
         let pc = pt.children(p);
@@ -307,6 +440,14 @@ impl<'m, 'a> Matcher<'m, 'a> {
         }
         if pc.is_empty() {
             return tc.is_empty() && pt.text(p) == tree.text(t);
+        }
+        if spec.is(spec.record_kinds, pn.kind) {
+            let ps: Vec<NodeId> = pt
+                .named_children(p)
+                .filter(|c| self.is_ellipsis(*c).is_none())
+                .collect();
+            let ts: Vec<NodeId> = tree.named_children(t).collect();
+            return self.subset(&ps, &ts, &mut vec![false; ts.len()]);
         }
         if spec.keyword_argument_kind.is_some() && spec.is(spec.argument_list_kinds, pn.kind) {
             return self.arguments(pc, tc);
@@ -395,17 +536,87 @@ impl<'m, 'a> Matcher<'m, 'a> {
         false
     }
 
+    /// `$X = e` in a pattern also matches a declaration with a value (`const x = e`,
+    /// `int x = e;`, `x := e`), as Semgrep's `vardef_assign` does.
+    fn vardef(&mut self, p: NodeId, t: NodeId) -> Option<bool> {
+        let spec = self.f.spec;
+        let (akind, left, right) = spec.plain_assignment?;
+        let pt = &self.p.tree;
+        let tree = self.f.tree;
+        let mut pa = p;
+        if spec.is(spec.expression_statement_kinds, pt.node(p).kind) {
+            pa = pt.named_children(p).next()?;
+        }
+        if pt.node(pa).kind != akind || !pt.children(pa).iter().any(|c| pt.node(*c).kind == "=") {
+            return None;
+        }
+        let mut td = t;
+        if spec.is(spec.declaration_statements, tree.node(t).kind) {
+            let decls: Vec<NodeId> = tree
+                .named_children(t)
+                .filter(|c| spec.declarators.iter().any(|d| d.0 == tree.node(*c).kind))
+                .collect();
+            if decls.len() != 1 {
+                return Some(false);
+            }
+            td = decls[0];
+        }
+        let (_, name, value) = spec.declarators.iter().find(|d| d.0 == tree.node(td).kind)?;
+        let (Some(pl), Some(pr)) = (pt.field(pa, left), pt.field(pa, right)) else {
+            return Some(false);
+        };
+        let (Some(tl), Some(tr)) = (tree.field(td, name), tree.field(td, value)) else {
+            return Some(false);
+        };
+        Some(self.single(pl, tl) && self.single(pr, tr))
+    }
+
+    /// Matches `p` against `t`, where a one-element list on either side stands for its
+    /// element (Go's `x := e` has lists, `var x = e` has not).
+    fn single(&mut self, p: NodeId, t: NodeId) -> bool {
+        let spec = self.f.spec;
+        let pt = &self.p.tree;
+        let tree = self.f.tree;
+        let (pk, tk) = (pt.node(p).kind, tree.node(t).kind);
+        if pk != tk && spec.is(spec.list_kinds, pk) {
+            let kids: Vec<NodeId> = pt.named_children(p).collect();
+            if kids.len() == 1 {
+                return self.node(kids[0], t);
+            }
+        }
+        if pk != tk && spec.is(spec.list_kinds, tk) {
+            let kids: Vec<NodeId> = tree.named_children(t).collect();
+            if kids.len() == 1 {
+                return self.node(p, kids[0]);
+            }
+        }
+        self.node(p, t)
+    }
+
     /// `function (a) {…}` in a pattern also matches `(a) => {…}` and `a => …` (Semgrep's
     /// `arrow_is_function`): parameters and body are compared, the rest is syntax.
     fn function_forms(&mut self, p: NodeId, t: NodeId) -> bool {
         let pt = &self.p.tree;
         let tree = self.f.tree;
-        const FORMS: &[&str] = &["function_expression", "function", "arrow_function"];
-        if !FORMS.contains(&pt.node(p).kind) || !FORMS.contains(&tree.node(t).kind) {
+        let forms = self.f.spec.function_forms;
+        if !forms.contains(&pt.node(p).kind) || !forms.contains(&tree.node(t).kind) {
             return false;
         }
-        if pt.field(p, "name").is_some() {
-            return false;
+        // `function ...(…)` matches any function, named or not; `function $F(…)` a named one;
+        // a pattern without a name an anonymous one.
+        match (pt.field(p, "name"), tree.field(t, "name")) {
+            (Some(pn), _) if self.is_ellipsis(pn).is_some() => {}
+            (Some(pn), Some(tn)) => {
+                if !self.node(pn, tn) {
+                    return false;
+                }
+            }
+            (Some(_), None) => return false,
+            (None, _) => {
+                if tree.node(t).kind == "method_definition" {
+                    return false;
+                }
+            }
         }
         let pp = pt
             .field(p, "parameters")
@@ -509,9 +720,10 @@ impl<'m, 'a> Matcher<'m, 'a> {
         if block && after_ellipsis && rest.iter().all(|r| self.is_ellipsis(*r).is_some()) {
             // A bare expression statement looks for its expression; others for their kind.
             let want = self.statement_expression(p).unwrap_or(p);
+            let kinds = equivalent_kinds(self.f.spec, self.p.tree.node(want).kind);
             for u in tree.subtree(t).skip(1) {
-                if tree.node(u).kind != self.p.tree.node(want).kind
-                    && self.p.class[want as usize] == PClass::Normal
+                if self.p.class[want as usize] == PClass::Normal
+                    && !kinds.contains(&tree.node(u).kind)
                 {
                     continue;
                 }
@@ -526,6 +738,28 @@ impl<'m, 'a> Matcher<'m, 'a> {
         }
         if spec.is(spec.optional_kinds, tree.node(t).kind) {
             return self.list(ps, trest, block, after_ellipsis);
+        }
+        false
+    }
+
+    /// Every pattern entry matches a distinct code entry, in any order (object literals).
+    fn subset(&mut self, ps: &[NodeId], ts: &[NodeId], used: &mut Vec<bool>) -> bool {
+        let Some((&p, rest)) = ps.split_first() else {
+            return true;
+        };
+        for i in 0..ts.len() {
+            if used[i] || !self.f.tick() {
+                continue;
+            }
+            let save = self.b.len();
+            if self.node(p, ts[i]) {
+                used[i] = true;
+                if self.subset(rest, ts, used) {
+                    return true;
+                }
+                used[i] = false;
+            }
+            self.b.truncate(save);
         }
         false
     }
@@ -624,9 +858,10 @@ impl<'m, 'a> Matcher<'m, 'a> {
         if after_ellipsis && rest.iter().all(|r| self.is_ellipsis(*r).is_some()) {
             let tree = self.f.tree;
             let want = self.statement_expression(p).unwrap_or(p);
+            let kinds = equivalent_kinds(self.f.spec, self.p.tree.node(want).kind);
             for u in tree.subtree(t).skip(1) {
-                if tree.node(u).kind != self.p.tree.node(want).kind
-                    && self.p.class[want as usize] == PClass::Normal
+                if self.p.class[want as usize] == PClass::Normal
+                    && !kinds.contains(&tree.node(u).kind)
                 {
                     continue;
                 }
@@ -641,6 +876,19 @@ impl<'m, 'a> Matcher<'m, 'a> {
         }
         None
     }
+}
+
+/// Code kinds a pattern node of kind `k` may match: itself, and the kinds Semgrep treats as
+/// the same construct (function forms; declarations for a plain assignment).
+pub fn equivalent_kinds(spec: &LangSpec, k: &'static str) -> Vec<&'static str> {
+    let mut v = vec![k];
+    if spec.function_forms.contains(&k) {
+        v.extend(spec.function_forms.iter().filter(|f| **f != k));
+    }
+    if spec.plain_assignment.is_some_and(|a| a.0 == k) {
+        v.extend(spec.declarators.iter().map(|d| d.0));
+    }
+    v
 }
 
 /// Every match of `pat` in the file, optionally only inside `within`.
@@ -671,7 +919,12 @@ pub fn find_all(f: &FileCtx, pat: &Pattern, within: Option<(u32, u32)>) -> Vec<M
                             .flat_map(|k| f.nodes_of(k).iter().copied())
                             .collect()
                     } else {
-                        f.nodes_of(k).to_vec()
+                        let mut v: Vec<NodeId> = equivalent_kinds(spec, k)
+                            .iter()
+                            .flat_map(|k| f.nodes_of(k).iter().copied())
+                            .collect();
+                        v.sort_unstable();
+                        v
                     }
                 }
                 PClass::AnyString | PClass::StringMv(_) | PClass::StringRegex(_) => spec

@@ -79,6 +79,24 @@ pub enum PClass {
     StringRegex(StrRegex),
     /// `a.b.c` with no holes: compared after resolving imports.
     Dotted(String),
+    /// `$X. ...` as the object of a member access: `$X` matches the code's object or any
+    /// object further down its chain of accesses and calls (`$X. ... .$Y`).
+    Chain(NodeId),
+    /// A string with interpolations (`f"...{$X}..."`, `` `${$X}...` ``): its parts in order.
+    Template(Vec<Part>),
+}
+
+/// One part of an interpolated string pattern.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Part {
+    /// Literal text, compared character by character.
+    Text(String),
+    /// `...` inside the text: any run of text and interpolations.
+    Ellipsis,
+    /// `$X` inside the text: a non-empty run of literal text, bound.
+    Mv(u16),
+    /// An interpolation: its expression must match the code's interpolated expression.
+    Interp(NodeId),
 }
 
 #[derive(Debug, Clone)]
@@ -372,6 +390,10 @@ fn classify(tree: &Tree, spec: &LangSpec, interner: &mut Interner) -> Vec<PClass
                 Some(a) => PClass::Deep(a),
                 None => PClass::Normal,
             }
+        } else if let Some(parts) = template_parts(tree, spec, id, interner) {
+            PClass::Template(parts)
+        } else if let Some(obj) = chain_object(tree, spec, id) {
+            PClass::Chain(obj)
         } else if node.kind == "cast_expression" {
             match (tree.field(id, "type"), tree.field(id, "value")) {
                 (Some(ty), Some(v)) => match placeholder(tree.text(v)) {
@@ -398,6 +420,96 @@ fn classify(tree: &Tree, spec: &LangSpec, interner: &mut Interner) -> Vec<PClass
     out
 }
 
+/// `A. ...` (a member access whose member is `...`): `A`.
+fn chain_object(tree: &Tree, spec: &LangSpec, id: NodeId) -> Option<NodeId> {
+    if !spec.is(spec.dotted_kinds, tree.node(id).kind) {
+        return None;
+    }
+    let named: Vec<NodeId> = tree.named_children(id).collect();
+    match named.as_slice() {
+        [obj, last] if is_ellipsis(tree.text(*last)) => Some(*obj),
+        _ => None,
+    }
+}
+
+/// The byte range between a string's delimiters and its interpolation children.
+pub fn string_parts(tree: &Tree, spec: &LangSpec, id: NodeId) -> Option<(u32, u32, Vec<NodeId>)> {
+    let kids = tree.children(id);
+    let (first, last) = (kids.first()?, kids.last()?);
+    if kids.len() < 2 {
+        return None;
+    }
+    let interps: Vec<NodeId> = kids
+        .iter()
+        .copied()
+        .filter(|c| spec.is(spec.interpolation_kinds, tree.node(*c).kind))
+        .collect();
+    Some((tree.node(*first).end, tree.node(*last).start, interps))
+}
+
+/// The expression inside an interpolation (`{x}`, `${x}`).
+pub fn interpolated(tree: &Tree, id: NodeId) -> Option<NodeId> {
+    tree.named_children(id).next()
+}
+
+/// Parts of a string pattern with at least one interpolation.
+fn template_parts(
+    tree: &Tree,
+    spec: &LangSpec,
+    id: NodeId,
+    interner: &mut Interner,
+) -> Option<Vec<Part>> {
+    if !spec.is(spec.string_kinds, tree.node(id).kind) {
+        return None;
+    }
+    let (start, end, interps) = string_parts(tree, spec, id)?;
+    if interps.is_empty() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let mut at = start;
+    for i in interps.iter().copied().map(Some).chain([None]) {
+        let upto = i.map_or(end, |i| tree.node(i).start);
+        text_parts(&tree.src[at as usize..upto.max(at) as usize], interner, &mut parts);
+        if let Some(i) = i {
+            parts.push(Part::Interp(interpolated(tree, i)?));
+            at = tree.node(i).end;
+        }
+    }
+    Some(parts)
+}
+
+/// Splits literal pattern text at `__ELL` and `__MV_NAME` placeholders.
+fn text_parts(mut s: &str, interner: &mut Interner, out: &mut Vec<Part>) {
+    while !s.is_empty() {
+        let ell = s.find("__ELL");
+        let mv = s.find("__MV_");
+        let next = match (ell, mv) {
+            (Some(a), Some(b)) => a.min(b),
+            (Some(a), None) | (None, Some(a)) => a,
+            (None, None) => s.len(),
+        };
+        if next > 0 {
+            out.push(Part::Text(s[..next].to_string()));
+        }
+        s = &s[next..];
+        if let Some(rest) = s.strip_prefix("__ELL") {
+            out.push(Part::Ellipsis);
+            s = rest;
+        } else if let Some(rest) = s.strip_prefix("__MV_") {
+            let n = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(rest.len());
+            if n == 0 {
+                out.push(Part::Text("__MV_".into()));
+            } else {
+                out.push(Part::Mv(interner.id(&format!("${}", &rest[..n]))));
+            }
+            s = &rest[n..];
+        }
+    }
+}
+
 /// Identifier texts under `n` that any match must contain.
 fn collect_words(tree: &Tree, spec: &LangSpec, class: &[PClass], n: NodeId, out: &mut Vec<String>) {
     let mut stack = vec![n];
@@ -411,8 +523,16 @@ fn collect_words(tree: &Tree, spec: &LangSpec, class: &[PClass], n: NodeId, out:
                 }
                 continue;
             }
-            PClass::Deep(inner) => {
+            PClass::Deep(inner) | PClass::Chain(inner) => {
                 stack.push(*inner);
+                continue;
+            }
+            PClass::Template(parts) => {
+                for p in parts {
+                    if let Part::Interp(n) = p {
+                        stack.push(*n);
+                    }
+                }
                 continue;
             }
             _ => continue,
