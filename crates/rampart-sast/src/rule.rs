@@ -337,8 +337,8 @@ impl Ctx<'_> {
     fn clause(&mut self, k: &str, v: &Y) -> Result<Clause, RuleError> {
         Ok(match k {
             "pattern" => Clause::Pos(self.pattern(v)?),
-            "patterns" => Clause::Pos(self.patterns(v)?),
-            "pattern-either" => Clause::Pos(self.either(v)?),
+            "patterns" => inside_or_pos(self.patterns(v)?),
+            "pattern-either" => inside_or_pos(self.either(v)?),
             "pattern-regex" => Clause::Pos(Formula::Regex(self.regex(v)?)),
             "pattern-inside" => Clause::Inside(self.operand(v)?),
             "pattern-not-inside" => Clause::NotInside(self.operand(v)?),
@@ -443,6 +443,27 @@ impl Ctx<'_> {
             out.push(Propagator { f, from, to });
         }
         Ok(out)
+    }
+}
+
+/// A `pattern-either` or `patterns` term made only of `pattern-inside`s (and filters)
+/// constrains where matches lie, as Semgrep does, rather than being a match itself.
+fn inside_or_pos(f: Formula) -> Clause {
+    if inside_like(&f) {
+        Clause::Inside(f)
+    } else {
+        Clause::Pos(f)
+    }
+}
+
+fn inside_like(f: &Formula) -> bool {
+    match f {
+        Formula::Either(fs) => !fs.is_empty() && fs.iter().all(inside_like),
+        Formula::And(cs) => {
+            !cs.iter().any(|c| matches!(c, Clause::Pos(_)))
+                && cs.iter().any(|c| matches!(c, Clause::Inside(_)))
+        }
+        _ => false,
     }
 }
 
