@@ -28,6 +28,56 @@ fn merge(a: &Bindings, b: &Bindings) -> Bindings {
     out
 }
 
+/// Matches of `ms` that lie at (or, with `inside`, within) a compatible match of `other`,
+/// with the bindings of both.
+fn intersect(f: &FileCtx, ms: Vec<Match>, other: &[Match], inside: bool) -> Vec<Match> {
+    ms.into_iter()
+        .filter_map(|m| {
+            other
+                .iter()
+                .find(|o| {
+                    let at = if inside {
+                        o.start <= m.start && m.end <= o.end
+                    } else {
+                        o.start == m.start && o.end == m.end
+                    };
+                    at && compatible(f, &m.b, &o.b)
+                })
+                .map(|o| Match {
+                    b: merge(&m.b, &o.b),
+                    ..m
+                })
+        })
+        .collect()
+}
+
+/// A conjunction with no positive term: the ranges of any `pattern-inside` that lie within
+/// a match of every other one (the innermost regions).
+fn only_insides(f: &FileCtx, clauses: &[Clause], within: Option<(u32, u32)>) -> Vec<Match> {
+    let sets: Vec<Vec<Match>> = clauses
+        .iter()
+        .filter_map(|c| match c {
+            Clause::Inside(x) => Some(eval(f, x, within)),
+            _ => None,
+        })
+        .collect();
+    let mut out: Vec<Match> = Vec::new();
+    for (i, set) in sets.iter().enumerate() {
+        let mut ms = set.clone();
+        for (j, other) in sets.iter().enumerate() {
+            if i != j && !ms.is_empty() {
+                ms = intersect(f, ms, other, true);
+            }
+        }
+        for m in ms {
+            if !out.iter().any(|o| o.start == m.start && o.end == m.end) {
+                out.push(m);
+            }
+        }
+    }
+    out
+}
+
 pub fn text<'a>(f: &'a FileCtx, b: &Bound) -> &'a str {
     &f.tree.src[b.start as usize..b.end as usize]
 }
@@ -67,60 +117,28 @@ pub fn eval(f: &FileCtx, formula: &Formula, within: Option<(u32, u32)>) -> Vec<M
 }
 
 fn and(f: &FileCtx, clauses: &[Clause], within: Option<(u32, u32)>) -> Vec<Match> {
-    // The first positive term (or, failing one, the first `pattern-inside`) seeds the set.
-    let seed = clauses
-        .iter()
-        .position(|c| matches!(c, Clause::Pos(_)))
-        .or_else(|| clauses.iter().position(|c| matches!(c, Clause::Inside(_))));
-    let Some(seed) = seed else {
-        return Vec::new();
-    };
-    let mut ms = match &clauses[seed] {
-        Clause::Pos(x) | Clause::Inside(x) => eval(f, x, within),
-        _ => unreachable!("seed is positive"),
-    };
-    // Positives and insides first, then negatives, then metavariable conditions, then focus.
-    for (i, c) in clauses.iter().enumerate() {
-        if i == seed || ms.is_empty() {
-            continue;
-        }
-        match c {
-            Clause::Pos(x) => {
-                let other = eval(f, x, within);
-                ms = ms
-                    .into_iter()
-                    .filter_map(|m| {
-                        other
-                            .iter()
-                            .find(|o| {
-                                o.start == m.start && o.end == m.end && compatible(f, &m.b, &o.b)
-                            })
-                            .map(|o| Match {
-                                b: merge(&m.b, &o.b),
-                                ..m
-                            })
-                    })
-                    .collect();
+    let mut ms = match clauses.iter().position(|c| matches!(c, Clause::Pos(_))) {
+        Some(seed) => {
+            let Clause::Pos(x) = &clauses[seed] else {
+                unreachable!("seed is positive")
+            };
+            let mut ms = eval(f, x, within);
+            // Positives and insides first, then negatives, then metavariable conditions,
+            // then focus.
+            for (i, c) in clauses.iter().enumerate() {
+                if i == seed || ms.is_empty() {
+                    continue;
+                }
+                match c {
+                    Clause::Pos(x) => ms = intersect(f, ms, &eval(f, x, within), false),
+                    Clause::Inside(x) => ms = intersect(f, ms, &eval(f, x, within), true),
+                    _ => {}
+                }
             }
-            Clause::Inside(x) => {
-                let ins = eval(f, x, within);
-                ms = ms
-                    .into_iter()
-                    .filter_map(|m| {
-                        ins.iter()
-                            .find(|o| {
-                                o.start <= m.start && m.end <= o.end && compatible(f, &m.b, &o.b)
-                            })
-                            .map(|o| Match {
-                                b: merge(&m.b, &o.b),
-                                ..m
-                            })
-                    })
-                    .collect();
-            }
-            _ => {}
+            ms
         }
-    }
+        None => only_insides(f, clauses, within),
+    };
     for c in clauses {
         if ms.is_empty() {
             break;
