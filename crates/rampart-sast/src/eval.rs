@@ -31,6 +31,9 @@ fn merge(a: &Bindings, b: &Bindings) -> Bindings {
 /// Matches of `ms` that lie at (or, with `inside`, within) a compatible match of `other`,
 /// with the bindings of both.
 fn intersect(f: &FileCtx, ms: Vec<Match>, other: &[Match], inside: bool) -> Vec<Match> {
+    if other.is_empty() {
+        return Vec::new();
+    }
     ms.into_iter()
         .filter_map(|m| {
             other
@@ -49,6 +52,21 @@ fn intersect(f: &FileCtx, ms: Vec<Match>, other: &[Match], inside: bool) -> Vec<
                 })
         })
         .collect()
+}
+
+/// Two positive terms: Semgrep keeps each range of either side that lies within a
+/// compatible range of the other (so `$F(...)` and `$X` together give the `$X` inside).
+fn intersect_pos(f: &FileCtx, a: Vec<Match>, b: Vec<Match>) -> Vec<Match> {
+    let mut out = intersect(f, a.clone(), &b, true);
+    for m in intersect(f, b, &a, true) {
+        let dup = out
+            .iter()
+            .any(|o| o.start == m.start && o.end == m.end && compatible(f, &o.b, &m.b));
+        if !dup {
+            out.push(m);
+        }
+    }
+    out
 }
 
 /// A conjunction with no positive term: the ranges of any `pattern-inside` that lie within
@@ -130,7 +148,7 @@ fn and(f: &FileCtx, clauses: &[Clause], within: Option<(u32, u32)>) -> Vec<Match
                     continue;
                 }
                 match c {
-                    Clause::Pos(x) => ms = intersect(f, ms, &eval(f, x, within), false),
+                    Clause::Pos(x) => ms = intersect_pos(f, ms, eval(f, x, within)),
                     Clause::Inside(x) => ms = intersect(f, ms, &eval(f, x, within), true),
                     _ => {}
                 }
