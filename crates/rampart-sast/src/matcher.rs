@@ -209,6 +209,19 @@ impl<'m, 'a> Matcher<'m, 'a> {
     }
 
     fn bind_node(&mut self, v: u16, t: NodeId) -> bool {
+        let tree = self.f.tree;
+        let kind = tree.node(t).kind;
+        let mut t = t;
+        if let Some((_, field)) = self.f.spec.parameter_kinds.iter().find(|k| k.0 == kind) {
+            let name = if field.is_empty() {
+                tree.named_children(t).next()
+            } else {
+                tree.field(t, field)
+            };
+            if let Some(name) = name {
+                t = name;
+            }
+        }
         let n = self.f.tree.node(t);
         self.bind(v, n.start, n.end, Some(t))
     }

@@ -49,6 +49,7 @@ pub static SPEC: LangSpec = LangSpec {
     function_forms: &[],
     record_kinds: &[],
     subscript_kinds: &["index_expression"],
+    parameter_kinds: &[("parameter_declaration", "name")],
     augmented_kinds: &[],
     list_kinds: &["expression_list"],
     function_kinds: &["function_declaration", "method_declaration", "func_literal"],

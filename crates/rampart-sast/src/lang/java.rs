@@ -52,6 +52,7 @@ pub static SPEC: LangSpec = LangSpec {
     function_forms: &[],
     record_kinds: &[],
     subscript_kinds: &["array_access"],
+    parameter_kinds: &[("formal_parameter", "name")],
     augmented_kinds: &[],
     list_kinds: &[],
     function_kinds: &[

@@ -32,6 +32,7 @@ pub static SPEC: LangSpec = LangSpec {
     function_forms: FUNCTION_FORMS,
     record_kinds: &["object"],
     subscript_kinds: &["subscript_expression"],
+    parameter_kinds: &[],
     augmented_kinds: &["augmented_assignment_expression"],
     list_kinds: &["array_pattern", "sequence_expression"],
     function_kinds: FUNCTIONS,

@@ -158,6 +158,9 @@ pub struct LangSpec {
     /// Kinds whose first named child is the object of an access (`a[i]`), so a
     /// `$X. ... .$Y` chain passes through them.
     pub subscript_kinds: &'static [&'static str],
+    /// Parameters with a name and more (a type): `(kind, name field)`, `""` for the first
+    /// named child. A metavariable matching one binds its name, as in Semgrep.
+    pub parameter_kinds: &'static [(&'static str, &'static str)],
     /// Kinds whose left side is updated in place (`x += y`).
     pub augmented_kinds: &'static [&'static str],
     /// Lists on either side of an assignment (`a, b = …`).

@@ -39,6 +39,7 @@ pub static SPEC: LangSpec = LangSpec {
     function_forms: &[],
     record_kinds: &[],
     subscript_kinds: &["subscript"],
+    parameter_kinds: &[("typed_parameter", "")],
     augmented_kinds: &["augmented_assignment"],
     list_kinds: &[
         "pattern_list",
