@@ -2,7 +2,7 @@
 //! intersect (same range, unifiable bindings), `pattern-inside` keeps matches inside a range,
 //! negative terms remove, metavariable conditions filter, `focus-metavariable` narrows.
 
-use crate::matcher::{Bindings, Bound, FileCtx, Match, find_all, same_text};
+use crate::matcher::{Bindings, Bound, FileCtx, Match, find_all_seeded, same_text};
 use crate::rule::{Clause, Formula};
 
 /// Whether two binding sets agree on every metavariable they share.
@@ -29,36 +29,76 @@ fn merge(a: &Bindings, b: &Bindings) -> Bindings {
 }
 
 /// Matches of `ms` that lie at (or, with `inside`, within) a compatible match of `other`,
-/// with the bindings of both.
-fn intersect(f: &FileCtx, ms: Vec<Match>, other: &[Match], inside: bool) -> Vec<Match> {
+/// with the bindings of both. `other` holds one solution per place; when that solution's
+/// bindings disagree with `m`, `redo` (the formula `other` came from) is matched again at
+/// that place with `m`'s bindings fixed, so another solution can be found (Semgrep
+/// enumerates them all, e.g. `$RES` in `function ...(..., $RES, ...)`).
+fn intersect(
+    f: &FileCtx,
+    ms: Vec<Match>,
+    other: &[Match],
+    inside: bool,
+    redo: Option<&Formula>,
+) -> Vec<Match> {
     if other.is_empty() {
         return Vec::new();
     }
     ms.into_iter()
         .filter_map(|m| {
-            other
-                .iter()
-                .find(|o| {
-                    let at = if inside {
-                        o.start <= m.start && m.end <= o.end
-                    } else {
-                        o.start == m.start && o.end == m.end
-                    };
-                    at && compatible(f, &m.b, &o.b)
-                })
-                .map(|o| Match {
-                    b: merge(&m.b, &o.b),
-                    ..m
-                })
+            let o = find_compatible(f, &m, other, inside, redo)?;
+            Some(Match {
+                b: merge(&m.b, &o.b),
+                ..m
+            })
         })
         .collect()
 }
 
+fn at(o: &Match, m: &Match, inside: bool) -> bool {
+    if inside {
+        o.start <= m.start && m.end <= o.end
+    } else {
+        o.start == m.start && o.end == m.end
+    }
+}
+
+/// A match of `other` at (or around) `m` whose bindings agree with `m`'s; see [`intersect`].
+fn find_compatible(
+    f: &FileCtx,
+    m: &Match,
+    other: &[Match],
+    inside: bool,
+    redo: Option<&Formula>,
+) -> Option<Match> {
+    if let Some(o) = other
+        .iter()
+        .find(|o| at(o, m, inside) && compatible(f, &m.b, &o.b))
+    {
+        return Some(o.clone());
+    }
+    let redo = redo?;
+    let mut tried: Vec<(u32, u32)> = Vec::new();
+    for o in other.iter().filter(|o| at(o, m, inside)) {
+        if tried.contains(&(o.start, o.end)) {
+            continue;
+        }
+        tried.push((o.start, o.end));
+        let again = eval_in(f, redo, Some((o.start, o.end)), &m.b);
+        if let Some(r) = again
+            .into_iter()
+            .find(|r| at(r, m, inside) && compatible(f, &m.b, &r.b))
+        {
+            return Some(r);
+        }
+    }
+    None
+}
+
 /// Two positive terms: Semgrep keeps each range of either side that lies within a
 /// compatible range of the other (so `$F(...)` and `$X` together give the `$X` inside).
-fn intersect_pos(f: &FileCtx, a: Vec<Match>, b: Vec<Match>) -> Vec<Match> {
-    let mut out = intersect(f, a.clone(), &b, true);
-    for m in intersect(f, b, &a, true) {
+fn intersect_pos(f: &FileCtx, a: Vec<Match>, b: Vec<Match>, redo: Option<&Formula>) -> Vec<Match> {
+    let mut out = intersect(f, a.clone(), &b, true, redo);
+    for m in intersect(f, b, &a, true, None) {
         let dup = out
             .iter()
             .any(|o| o.start == m.start && o.end == m.end && compatible(f, &o.b, &m.b));
@@ -71,20 +111,26 @@ fn intersect_pos(f: &FileCtx, a: Vec<Match>, b: Vec<Match>) -> Vec<Match> {
 
 /// A conjunction with no positive term: the ranges of any `pattern-inside` that lie within
 /// a match of every other one (the innermost regions).
-fn only_insides(f: &FileCtx, clauses: &[Clause], within: Option<(u32, u32)>) -> Vec<Match> {
-    let sets: Vec<Vec<Match>> = clauses
+fn only_insides(
+    f: &FileCtx,
+    clauses: &[Clause],
+    within: Option<(u32, u32)>,
+    seed: &Bindings,
+) -> Vec<Match> {
+    let forms: Vec<&Formula> = clauses
         .iter()
         .filter_map(|c| match c {
-            Clause::Inside(x) => Some(eval(f, x, within)),
+            Clause::Inside(x) => Some(x),
             _ => None,
         })
         .collect();
+    let sets: Vec<Vec<Match>> = forms.iter().map(|x| eval_in(f, x, within, seed)).collect();
     let mut out: Vec<Match> = Vec::new();
     for (i, set) in sets.iter().enumerate() {
         let mut ms = set.clone();
         for (j, other) in sets.iter().enumerate() {
             if i != j && !ms.is_empty() {
-                ms = intersect(f, ms, other, true);
+                ms = intersect(f, ms, other, true, Some(forms[j]));
             }
         }
         for m in ms {
@@ -102,12 +148,22 @@ pub fn text<'a>(f: &'a FileCtx, b: &Bound) -> &'a str {
 
 /// Every match of `formula` (inside `within` when given).
 pub fn eval(f: &FileCtx, formula: &Formula, within: Option<(u32, u32)>) -> Vec<Match> {
+    eval_in(f, formula, within, &Vec::new())
+}
+
+/// Every match of `formula` inside `within` whose bindings extend `seed`.
+fn eval_in(
+    f: &FileCtx,
+    formula: &Formula,
+    within: Option<(u32, u32)>,
+    seed: &Bindings,
+) -> Vec<Match> {
     if f.out_of_time.get() {
         return Vec::new();
     }
     match formula {
         Formula::Pattern(set) => match set.get(f.tree.grammar) {
-            Some(p) => find_all(f, p, within),
+            Some(p) => find_all_seeded(f, p, within, seed),
             None => Vec::new(),
         },
         Formula::Regex(re) => {
@@ -126,36 +182,46 @@ pub fn eval(f: &FileCtx, formula: &Formula, within: Option<(u32, u32)>) -> Vec<M
         Formula::Either(fs) => {
             let mut out: Vec<Match> = Vec::new();
             for x in fs {
-                out.extend(eval(f, x, within));
+                out.extend(eval_in(f, x, within, seed));
             }
             out
         }
-        Formula::And(clauses) => and(f, clauses, within),
+        Formula::And(clauses) => and(f, clauses, within, seed),
     }
 }
 
-fn and(f: &FileCtx, clauses: &[Clause], within: Option<(u32, u32)>) -> Vec<Match> {
+fn and(
+    f: &FileCtx,
+    clauses: &[Clause],
+    within: Option<(u32, u32)>,
+    seed: &Bindings,
+) -> Vec<Match> {
     let mut ms = match clauses.iter().position(|c| matches!(c, Clause::Pos(_))) {
-        Some(seed) => {
-            let Clause::Pos(x) = &clauses[seed] else {
+        Some(first) => {
+            let Clause::Pos(x) = &clauses[first] else {
                 unreachable!("seed is positive")
             };
-            let mut ms = eval(f, x, within);
+            let mut ms = eval_in(f, x, within, seed);
             // Positives and insides first, then negatives, then metavariable conditions,
             // then focus.
             for (i, c) in clauses.iter().enumerate() {
-                if i == seed || ms.is_empty() {
+                if i == first || ms.is_empty() {
                     continue;
                 }
                 match c {
-                    Clause::Pos(x) => ms = intersect_pos(f, ms, eval(f, x, within)),
-                    Clause::Inside(x) => ms = intersect(f, ms, &eval(f, x, within), true),
+                    Clause::Pos(x) => {
+                        ms = intersect_pos(f, ms, eval_in(f, x, within, seed), Some(x))
+                    }
+                    Clause::Inside(x) => {
+                        let ins = eval_in(f, x, within, seed);
+                        ms = intersect(f, ms, &ins, true, Some(x));
+                    }
                     _ => {}
                 }
             }
             ms
         }
-        None => only_insides(f, clauses, within),
+        None => only_insides(f, clauses, within, seed),
     };
     for c in clauses {
         if ms.is_empty() {
@@ -163,20 +229,12 @@ fn and(f: &FileCtx, clauses: &[Clause], within: Option<(u32, u32)>) -> Vec<Match
         }
         match c {
             Clause::Not(x) => {
-                let nots = eval(f, x, within);
-                ms.retain(|m| {
-                    !nots
-                        .iter()
-                        .any(|n| n.start == m.start && n.end == m.end && compatible(f, &m.b, &n.b))
-                });
+                let nots = eval_in(f, x, within, seed);
+                ms.retain(|m| find_compatible(f, m, &nots, false, Some(x)).is_none());
             }
             Clause::NotInside(x) => {
-                let nots = eval(f, x, within);
-                ms.retain(|m| {
-                    !nots
-                        .iter()
-                        .any(|n| n.start <= m.start && m.end <= n.end && compatible(f, &m.b, &n.b))
-                });
+                let nots = eval_in(f, x, within, seed);
+                ms.retain(|m| find_compatible(f, m, &nots, true, Some(x)).is_none());
             }
             Clause::NotRegex(re) => {
                 let hits = re.find_iter(&f.tree.src);
@@ -204,7 +262,7 @@ fn and(f: &FileCtx, clauses: &[Clause], within: Option<(u32, u32)>) -> Vec<Match
                     .into_iter()
                     .filter_map(|m| {
                         let b = m.b.iter().find(|(k, _)| k == mv)?.1;
-                        let subs = eval(f, sub, Some((b.start, b.end)));
+                        let subs = eval_in(f, sub, Some((b.start, b.end)), &m.b);
                         subs.iter()
                             .find(|s| compatible(f, &m.b, &s.b))
                             .map(|s| Match {

@@ -906,6 +906,16 @@ pub fn equivalent_kinds(spec: &LangSpec, k: &'static str) -> Vec<&'static str> {
 
 /// Every match of `pat` in the file, optionally only inside `within`.
 pub fn find_all(f: &FileCtx, pat: &Pattern, within: Option<(u32, u32)>) -> Vec<Match> {
+    find_all_seeded(f, pat, within, &Vec::new())
+}
+
+/// Like [`find_all`], with the metavariables of `seed` already bound.
+pub fn find_all_seeded(
+    f: &FileCtx,
+    pat: &Pattern,
+    within: Option<(u32, u32)>,
+    seed: &Bindings,
+) -> Vec<Match> {
     let tree = f.tree;
     let spec = f.spec;
     let inside = |id: NodeId| {
@@ -966,6 +976,7 @@ pub fn find_all(f: &FileCtx, pat: &Pattern, within: Option<(u32, u32)>) -> Vec<M
                     continue;
                 }
                 m.b.clear();
+                m.b.extend_from_slice(seed);
                 if m.node(p, t) {
                     let n = tree.node(t);
                     out.push(Match {
@@ -988,6 +999,7 @@ pub fn find_all(f: &FileCtx, pat: &Pattern, within: Option<(u32, u32)>) -> Vec<M
                             continue;
                         }
                         m.b.clear();
+                        m.b.extend_from_slice(seed);
                         if let Some(end) = m.seq(ps, &ts[i..], 0) {
                             let last = ts[i + end];
                             out.push(Match {
