@@ -961,7 +961,15 @@ pub fn find_all_seeded(
                     .chain(spec.dotted_kinds)
                     .flat_map(|k| f.nodes_of(k).iter().copied())
                     .collect(),
-                PClass::Ellipsis => vec![0],
+                PClass::Ellipsis => {
+                    // `...` alone matches anything: the whole region asked about.
+                    let (s, e) = within.unwrap_or((0, tree.src.len() as u32));
+                    return vec![Match {
+                        start: s,
+                        end: e,
+                        b: seed.clone(),
+                    }];
+                }
                 _ => (0..tree.len() as NodeId)
                     .filter(|n| {
                         let node = tree.node(*n);

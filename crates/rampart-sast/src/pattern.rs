@@ -366,10 +366,7 @@ fn classify(tree: &Tree, spec: &LangSpec, interner: &mut Interner) -> Vec<PClass
             }
         } else if spec.is(spec.string_kinds, node.kind) {
             let inner = strip_quotes(text);
-            let re = inner
-                .strip_prefix("=~/")
-                .and_then(|r| r.strip_suffix('/'))
-                .and_then(|r| regex::Regex::new(r).ok());
+            let re = string_regex(inner);
             if inner == "__ELL" {
                 PClass::AnyString
             } else if let Some(re) = re {
@@ -418,6 +415,21 @@ fn classify(tree: &Tree, spec: &LangSpec, interner: &mut Interner) -> Vec<PClass
         out.push(c);
     }
     out
+}
+
+/// `"=~/re/flags"`: the regex, with the flags `i`, `m`, `s`, `x` applied.
+fn string_regex(inner: &str) -> Option<regex::Regex> {
+    let body = inner.strip_prefix("=~/")?;
+    let (re, flags) = body.rsplit_once('/')?;
+    if !flags.chars().all(|c| "imsx".contains(c)) {
+        return None;
+    }
+    let prefix = if flags.is_empty() {
+        String::new()
+    } else {
+        format!("(?{flags})")
+    };
+    regex::Regex::new(&format!("{prefix}{re}")).ok()
 }
 
 /// `A. ...` (a member access whose member is `...`): `A`.
