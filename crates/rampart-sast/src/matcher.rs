@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use rampart_engine::Budget;
 
 use crate::lang::{LangSpec, string_value};
-use crate::pattern::{PClass, Part, Pattern, Root, interpolated, string_parts};
+use crate::pattern::{PClass, Part, Pattern, Root, interpolated, is_formatted, string_parts};
 use crate::tree::{NodeId, Tree};
 
 /// A bound metavariable: a node, or a byte range for sequences.
@@ -324,7 +324,7 @@ impl<'m, 'a> Matcher<'m, 'a> {
     fn template(&mut self, parts: &[Part], t: NodeId) -> bool {
         let tree = self.f.tree;
         let spec = self.f.spec;
-        if !spec.is(spec.string_kinds, tree.node(t).kind) {
+        if !spec.is(spec.string_kinds, tree.node(t).kind) || !is_formatted(tree, t) {
             return false;
         }
         let Some((start, end, interps)) = string_parts(tree, spec, t) else {

@@ -367,7 +367,9 @@ fn classify(tree: &Tree, spec: &LangSpec, interner: &mut Interner) -> Vec<PClass
         } else if spec.is(spec.string_kinds, node.kind) {
             let inner = strip_quotes(text);
             let re = string_regex(inner);
-            if inner == "__ELL" {
+            if let Some(parts) = template_parts(tree, spec, id, interner) {
+                PClass::Template(parts)
+            } else if inner == "__ELL" {
                 PClass::AnyString
             } else if let Some(re) = re {
                 PClass::StringRegex(StrRegex(re))
@@ -387,8 +389,6 @@ fn classify(tree: &Tree, spec: &LangSpec, interner: &mut Interner) -> Vec<PClass
                 Some(a) => PClass::Deep(a),
                 None => PClass::Normal,
             }
-        } else if let Some(parts) = template_parts(tree, spec, id, interner) {
-            PClass::Template(parts)
         } else if let Some(obj) = chain_object(tree, spec, id) {
             PClass::Chain(obj)
         } else if node.kind == "cast_expression" {
@@ -459,6 +459,17 @@ pub fn string_parts(tree: &Tree, spec: &LangSpec, id: NodeId) -> Option<(u32, u3
     Some((tree.node(*first).end, tree.node(*last).start, interps))
 }
 
+/// A string that may interpolate: a template literal or a Python f-string.
+pub fn is_formatted(tree: &Tree, id: NodeId) -> bool {
+    let n = tree.node(id);
+    if n.kind == "template_string" {
+        return true;
+    }
+    let text = tree.text(id);
+    let prefix = &text[..text.find(['"', '\'']).unwrap_or(0)];
+    n.kind == "string" && prefix.contains(['f', 'F'])
+}
+
 /// The expression inside an interpolation (`{x}`, `${x}`).
 pub fn interpolated(tree: &Tree, id: NodeId) -> Option<NodeId> {
     tree.named_children(id).next()
@@ -475,7 +486,7 @@ fn template_parts(
         return None;
     }
     let (start, end, interps) = string_parts(tree, spec, id)?;
-    if interps.is_empty() {
+    if interps.is_empty() && !is_formatted(tree, id) {
         return None;
     }
     let mut parts = Vec::new();
