@@ -39,6 +39,9 @@ pub struct FileCtx<'a> {
     pub imports: HashMap<String, String>,
     by_kind: HashMap<&'static str, Vec<NodeId>>,
     types: OnceCell<HashMap<String, String>>,
+    /// Name → `(end of the assignment, assigned value)` in source order, for constant
+    /// propagation.
+    defs: OnceCell<HashMap<String, Vec<(u32, NodeId)>>>,
     budget: &'a Budget,
     steps: Cell<u64>,
     pub out_of_time: Cell<bool>,
@@ -57,6 +60,7 @@ impl<'a> FileCtx<'a> {
             imports: (spec.imports)(tree),
             by_kind,
             types: OnceCell::new(),
+            defs: OnceCell::new(),
             budget,
             steps: Cell::new(0),
             out_of_time: Cell::new(false),
@@ -143,6 +147,91 @@ impl<'a> FileCtx<'a> {
             }
             map
         })
+    }
+
+    fn defs(&self) -> &HashMap<String, Vec<(u32, NodeId)>> {
+        self.defs.get_or_init(|| {
+            let t = self.tree;
+            let spec = self.spec;
+            let mut map: HashMap<String, Vec<(u32, NodeId)>> = HashMap::new();
+            for (kind, left, right) in spec.assignments {
+                if spec.is(spec.augmented_kinds, kind) {
+                    continue;
+                }
+                for &id in self.nodes_of(kind) {
+                    let (Some(mut l), Some(mut r)) = (t.field(id, left), t.field(id, right)) else {
+                        continue;
+                    };
+                    // `x := v` in Go has one-element lists on both sides.
+                    for side in [&mut l, &mut r] {
+                        if spec.is(spec.list_kinds, t.node(*side).kind) {
+                            let kids: Vec<NodeId> = t.named_children(*side).collect();
+                            if kids.len() != 1 {
+                                break;
+                            }
+                            *side = kids[0];
+                        }
+                    }
+                    if spec.is(spec.identifier_kinds, t.node(l).kind) {
+                        map.entry(t.text(l).to_string())
+                            .or_default()
+                            .push((t.node(id).end, r));
+                    }
+                }
+            }
+            for v in map.values_mut() {
+                v.sort_unstable();
+            }
+            map
+        })
+    }
+
+    /// The value a variable holds at `t` when the nearest assignment before it (in the same
+    /// function) gave it a constant string: Semgrep's constant propagation.
+    pub fn constant(&self, t: NodeId) -> Option<NodeId> {
+        let tree = self.tree;
+        let node = tree.node(t);
+        if !self.spec.is(self.spec.identifier_kinds, node.kind) {
+            return None;
+        }
+        let defs = self.defs().get(tree.text(t))?;
+        let &(_, v) = defs.iter().rev().find(|(end, _)| *end <= node.start)?;
+        (self.function_of(v) == self.function_of(t) && self.is_constant_string(v)).then_some(v)
+    }
+
+    fn function_of(&self, mut n: NodeId) -> NodeId {
+        let tree = self.tree;
+        while n != NodeId::MAX && !self.spec.is(self.spec.function_kinds, tree.node(n).kind) {
+            n = tree.node(n).parent;
+        }
+        n
+    }
+
+    /// A string literal, or literals joined with `+`.
+    pub fn is_constant_string(&self, t: NodeId) -> bool {
+        let tree = self.tree;
+        let spec = self.spec;
+        let mut stack = vec![t];
+        while let Some(n) = stack.pop() {
+            if !self.tick() {
+                return false;
+            }
+            let node = tree.node(n);
+            if spec.is(spec.string_kinds, node.kind) {
+                if string_value(spec, tree, n).is_none() {
+                    return false;
+                }
+                continue;
+            }
+            let kids = tree.children(n);
+            if node.kind.contains("binary") && kids.len() == 3 && tree.node(kids[1]).kind == "+" {
+                stack.push(kids[0]);
+                stack.push(kids[2]);
+                continue;
+            }
+            return false;
+        }
+        true
     }
 
     fn type_of(&self, t: NodeId) -> Option<String> {
@@ -259,7 +348,19 @@ impl<'m, 'a> Matcher<'m, 'a> {
                 }
                 false
             }
-            PClass::AnyString => spec.is(spec.string_kinds, tree.node(t).kind),
+            PClass::AnyString => {
+                spec.is(spec.string_kinds, tree.node(t).kind)
+                    || self.f.is_constant_string(t)
+                    || self.f.constant(t).is_some()
+            }
+            PClass::StringRegex(_) | PClass::StringMv(_)
+                if !spec.is(spec.string_kinds, tree.node(t).kind) =>
+            {
+                match self.f.constant(t) {
+                    Some(v) if spec.is(spec.string_kinds, tree.node(v).kind) => self.node(p, v),
+                    _ => false,
+                }
+            }
             PClass::StringRegex(re) => {
                 spec.is(spec.string_kinds, tree.node(t).kind)
                     && re.0.is_match(crate::lang::strip_quotes(tree.text(t)))
