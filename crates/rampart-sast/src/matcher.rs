@@ -194,9 +194,18 @@ impl<'a> FileCtx<'a> {
         if !self.spec.is(self.spec.identifier_kinds, node.kind) {
             return None;
         }
-        let defs = self.defs().get(tree.text(t))?;
-        let &(_, v) = defs.iter().rev().find(|(end, _)| *end <= node.start)?;
-        (self.function_of(v) == self.function_of(t) && self.is_constant_string(v)).then_some(v)
+        let func = self.function_of(t);
+        let mut before = self
+            .defs()
+            .get(tree.text(t))?
+            .iter()
+            .filter(|(end, v)| *end <= node.start && self.function_of(*v) == func);
+        let &(_, v) = before.clone().next_back()?;
+        // Without flow analysis, only when every earlier assignment was a constant (two
+        // branches assigning different things make it unknown).
+        before
+            .all(|(_, v)| self.is_constant_string(*v))
+            .then_some(v)
     }
 
     fn function_of(&self, mut n: NodeId) -> NodeId {
