@@ -3,6 +3,36 @@
 use std::{env, fs, path::Path};
 
 fn main() {
+    embed_rules();
+    if env::var_os("CARGO_FEATURE_VECTORSCAN").is_some() {
+        link_vectorscan();
+    }
+}
+
+/// Links Vectorscan's static library (`libhs.a`, Debian's `libvectorscan-dev`), so the binary
+/// needs nothing at run time beyond the C++ runtime every Linux system has.
+fn link_vectorscan() {
+    println!("cargo:rerun-if-env-changed=VECTORSCAN_LIB_DIR");
+    let dir = env::var("VECTORSCAN_LIB_DIR").ok().or_else(|| {
+        let out = std::process::Command::new("pkg-config")
+            .args(["--variable=libdir", "libhs"])
+            .output()
+            .ok()?;
+        let dir = String::from_utf8(out.stdout).ok()?.trim().to_string();
+        (out.status.success() && !dir.is_empty()).then_some(dir)
+    });
+    let Some(dir) = dir.filter(|d| Path::new(d).join("libhs.a").exists()) else {
+        panic!(
+            "the `vectorscan` feature needs libhs.a: install Debian's libvectorscan-dev \
+             (apt-get install libvectorscan-dev) or set VECTORSCAN_LIB_DIR"
+        );
+    };
+    println!("cargo:rustc-link-search=native={dir}");
+    println!("cargo:rustc-link-lib=static=hs");
+    println!("cargo:rustc-link-lib=dylib=stdc++");
+}
+
+fn embed_rules() {
     let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("rules");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<_> = fs::read_dir(&dir)

@@ -9,6 +9,7 @@ mod decode;
 mod filter;
 mod gitleaks;
 pub mod history;
+mod keywords;
 mod rule;
 mod scanner;
 mod validate;

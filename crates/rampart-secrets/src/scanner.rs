@@ -6,12 +6,12 @@
 //! sits on (and, for multi-line rules, the bytes after it) as a window for the rules that own
 //! the keyword; windows are merged per rule, and only then is the rule's regex run.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use memchr::{memchr, memrchr};
 use rampart_core::Confidence;
 
 use crate::allowlist::{Allowlist, Candidate};
 use crate::filter::{Verdict, entropy, judge};
+use crate::keywords::KeywordIndex;
 use crate::rule::Rule;
 
 /// How far a window reaches back or forward on very long (minified) lines.
@@ -34,7 +34,7 @@ pub struct SecretMatch {
 /// Compiled rules plus the keyword automaton that routes bytes to them.
 pub struct Scanner {
     pub(crate) rules: Vec<Rule>,
-    prefilter: AhoCorasick,
+    prefilter: KeywordIndex,
     /// For each keyword pattern, the rules that own it.
     routes: Vec<Vec<usize>>,
     /// Rules without keywords: their regex runs over the whole buffer.
@@ -62,14 +62,7 @@ impl Scanner {
                 }
             }
         }
-        let prefilter = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            // Overlapping search: `sk-` must still be seen inside `sk-ant-`.
-            .match_kind(MatchKind::Standard)
-            // A full DFA: a few MB for hundreds of keywords, and the fastest overlapping search.
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&keywords)
-            .expect("keyword automaton");
+        let prefilter = KeywordIndex::new(&keywords);
         Scanner {
             rules,
             prefilter,
@@ -119,24 +112,22 @@ impl Scanner {
                 touched.push(rule);
             }
             match spans.last_mut() {
-                Some(last) if span.0 <= last.1 => last.1 = last.1.max(span.1),
+                Some(last) if span.0 <= last.1 && last.0 <= span.1 => {
+                    *last = (last.0.min(span.0), last.1.max(span.1));
+                }
                 _ => spans.push(span),
             }
         };
         for &rule in &self.unrouted {
             push(rule, (0, bytes.len()));
         }
-        for hit in self.prefilter.find_overlapping_iter(bytes) {
-            let line_start = memrchr(
-                b'\n',
-                &bytes[hit.start().saturating_sub(MAX_LINE_REACH)..hit.start()],
-            )
-            .map_or(hit.start().saturating_sub(MAX_LINE_REACH), |p| {
-                hit.start().saturating_sub(MAX_LINE_REACH) + p + 1
-            });
-            let reach = (hit.end() + MAX_LINE_REACH).min(bytes.len());
-            let line_end = memchr(b'\n', &bytes[hit.end()..reach]).map_or(reach, |p| hit.end() + p);
-            for &rule in &self.routes[hit.pattern().as_usize()] {
+        self.prefilter.for_each(bytes, |keyword, start, end| {
+            let reach_back = start.saturating_sub(MAX_LINE_REACH);
+            let line_start = memrchr(b'\n', &bytes[reach_back..start])
+                .map_or(reach_back, |p| reach_back + p + 1);
+            let reach = (end + MAX_LINE_REACH).min(bytes.len());
+            let line_end = memchr(b'\n', &bytes[end..reach]).map_or(reach, |p| end + p);
+            for &rule in &self.routes[keyword] {
                 let end = if self.rules[rule].spec.multiline {
                     (line_end + MULTILINE_REACH).min(bytes.len())
                 } else {
@@ -144,11 +135,11 @@ impl Scanner {
                 };
                 push(rule, (line_start, end));
             }
-        }
+        });
         touched.sort_unstable();
         touched
             .into_iter()
-            .map(|r| (r, std::mem::take(&mut per_rule[r])))
+            .map(|r| (r, merged(std::mem::take(&mut per_rule[r]))))
             .collect()
     }
 
@@ -215,6 +206,23 @@ impl Scanner {
             });
         }
     }
+}
+
+/// Sorted, non-overlapping spans. Hits arrive in order of their end, so spans are nearly
+/// sorted already; this makes the order a guarantee whatever the keyword engine.
+fn merged(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    if spans.is_sorted() {
+        return spans;
+    }
+    spans.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match out.last_mut() {
+            Some(last) if span.0 <= last.1 => last.1 = last.1.max(span.1),
+            _ => out.push(span),
+        }
+    }
+    out
 }
 
 /// The full line(s) containing `start..end`.
