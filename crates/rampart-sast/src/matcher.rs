@@ -358,8 +358,8 @@ impl<'m, 'a> Matcher<'m, 'a> {
                 false
             }
             PClass::AnyString => {
-                spec.is(spec.string_kinds, tree.node(t).kind)
-                    || self.f.is_constant_string(t)
+                // A literal: strings with interpolations are not (Semgrep).
+                self.f.is_constant_string(t)
                     || self.f.constant(t).is_some()
             }
             PClass::StringRegex(_) | PClass::StringMv(_)
@@ -1010,6 +1010,9 @@ pub fn equivalent_kinds(spec: &LangSpec, k: &'static str) -> Vec<&'static str> {
     }
     if spec.plain_assignment.is_some_and(|a| a.0 == k) {
         v.extend(spec.declarators.iter().map(|d| d.0));
+    }
+    if spec.declaration_statements.contains(&k) {
+        v.extend(spec.declaration_statements.iter().filter(|d| **d != k));
     }
     v
 }

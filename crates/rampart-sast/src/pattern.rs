@@ -502,34 +502,22 @@ fn template_parts(
     Some(parts)
 }
 
-/// Splits literal pattern text at `__ELL` and `__MV_NAME` placeholders.
-fn text_parts(mut s: &str, interner: &mut Interner, out: &mut Vec<Part>) {
-    while !s.is_empty() {
-        let ell = s.find("__ELL");
-        let mv = s.find("__MV_");
-        let next = match (ell, mv) {
-            (Some(a), Some(b)) => a.min(b),
-            (Some(a), None) | (None, Some(a)) => a,
-            (None, None) => s.len(),
-        };
-        if next > 0 {
-            out.push(Part::Text(s[..next].to_string()));
-        }
-        s = &s[next..];
-        if let Some(rest) = s.strip_prefix("__ELL") {
-            out.push(Part::Ellipsis);
-            s = rest;
-        } else if let Some(rest) = s.strip_prefix("__MV_") {
-            let n = rest
-                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-                .unwrap_or(rest.len());
-            if n == 0 {
-                out.push(Part::Text("__MV_".into()));
-            } else {
-                out.push(Part::Mv(interner.id(&format!("${}", &rest[..n]))));
-            }
-            s = &rest[n..];
-        }
+/// One text fragment of an interpolated string pattern: `...` or `$X` when it is the whole
+/// fragment (as in Semgrep), literal text otherwise.
+fn text_parts(s: &str, interner: &mut Interner, out: &mut Vec<Part>) {
+    if s.is_empty() {
+        return;
+    }
+    if s == "__ELL" {
+        out.push(Part::Ellipsis);
+    } else if let Some((false, name)) = placeholder(s).filter(|_| s.trim() == s) {
+        out.push(Part::Mv(interner.id(&format!("${name}"))));
+    } else {
+        let text = s
+            .replace("__MVE_", "$...")
+            .replace("__MV_", "$")
+            .replace("__ELL", "...");
+        out.push(Part::Text(text));
     }
 }
 
