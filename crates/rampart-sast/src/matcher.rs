@@ -401,31 +401,46 @@ impl<'m, 'a> Matcher<'m, 'a> {
     }
 
     /// `A. ...` against `t`: `A` matches `t` or an object further down `t`'s chain of member
-    /// accesses and calls (`a.b().c` → `a.b()`, `a.b`, `a`).
+    /// accesses and calls (`a.b().c` → `a.b()`, `a.b`, `a`). The chain's root is tried
+    /// first: one solution is kept, and rules mean the variable (`$REQ` in
+    /// `$REQ. ... .$VALUE` is `req`, not `req.body`).
     fn chain(&mut self, obj: NodeId, t: NodeId) -> bool {
         let tree = self.f.tree;
         let spec = self.f.spec;
-        let mut cur = Some(t);
-        while let Some(c) = cur {
-            let save = self.b.len();
-            if self.node(obj, c) {
-                return true;
-            }
-            self.b.truncate(save);
+        let mut links = vec![t];
+        let mut cur = t;
+        loop {
             if !self.f.tick() {
                 return false;
             }
-            let kind = tree.node(c).kind;
-            cur = if spec.is(spec.dotted_kinds, kind) || spec.is(spec.subscript_kinds, kind) {
-                tree.named_children(c).next()
+            let kind = tree.node(cur).kind;
+            let next = if spec.is(spec.dotted_kinds, kind) || spec.is(spec.subscript_kinds, kind) {
+                tree.named_children(cur).next()
             } else if let Some(call) = spec.calls.iter().find(|k| k.0 == kind) {
-                tree.field(c, "object").or_else(|| {
-                    tree.field(c, call.1)
+                tree.field(cur, "object").or_else(|| {
+                    tree.field(cur, call.1)
                         .filter(|f| !spec.is(spec.identifier_kinds, tree.node(*f).kind))
                 })
             } else {
                 None
             };
+            match next {
+                Some(n) => {
+                    links.push(n);
+                    cur = n;
+                }
+                None => break,
+            }
+        }
+        for c in links.into_iter().rev() {
+            let save = self.b.len();
+            if self.node(obj, c) {
+                return true;
+            }
+            self.b.truncate(save);
+            if self.f.out_of_time.get() {
+                return false;
+            }
         }
         false
     }
