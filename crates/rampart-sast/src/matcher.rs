@@ -208,6 +208,23 @@ impl<'a> FileCtx<'a> {
             .then_some(v)
     }
 
+    /// The value of the only assignment to variable `t` before it in its function.
+    pub fn single_def(&self, t: NodeId) -> Option<NodeId> {
+        let tree = self.tree;
+        let node = tree.node(t);
+        if !self.spec.is(self.spec.identifier_kinds, node.kind) {
+            return None;
+        }
+        let func = self.function_of(t);
+        let mut before = self
+            .defs()
+            .get(tree.text(t))?
+            .iter()
+            .filter(|(end, v)| *end <= node.start && self.function_of(*v) == func);
+        let (_, v) = before.next()?;
+        before.next().is_none().then_some(*v)
+    }
+
     fn function_of(&self, mut n: NodeId) -> NodeId {
         let tree = self.tree;
         while n != NodeId::MAX && !self.spec.is(self.spec.function_kinds, tree.node(n).kind) {
@@ -291,6 +308,8 @@ pub struct Matcher<'m, 'a> {
     pub f: &'m FileCtx<'a>,
     pub p: &'m Pattern,
     pub b: Bindings,
+    /// Variables replaced by their values on the current path (symbolic propagation).
+    pub depth: u8,
 }
 
 impl<'m, 'a> Matcher<'m, 'a> {
@@ -396,8 +415,34 @@ impl<'m, 'a> Matcher<'m, 'a> {
             },
             PClass::Chain(obj) => self.chain(*obj, t),
             PClass::Template(parts) => self.template(parts, t),
-            PClass::Normal => self.normal(p, t),
+            PClass::Normal => {
+                let save = self.b.len();
+                if self.normal(p, t) {
+                    return true;
+                }
+                self.b.truncate(save);
+                self.symbolic(p, t)
+            }
         }
+    }
+
+    /// With `symbolic_propagation`, a variable assigned exactly once before `t` in its
+    /// function stands for the assigned expression (a few levels deep at most).
+    fn symbolic(&mut self, p: NodeId, t: NodeId) -> bool {
+        if !self.p.symbolic || self.depth >= 4 {
+            return false;
+        }
+        let Some(v) = self.f.single_def(t) else {
+            return false;
+        };
+        let save = self.b.len();
+        self.depth += 1;
+        let ok = self.node(p, v);
+        self.depth -= 1;
+        if !ok {
+            self.b.truncate(save);
+        }
+        ok
     }
 
     /// `A. ...` against `t`: `A` matches `t` or an object further down `t`'s chain of member
@@ -501,17 +546,19 @@ impl<'m, 'a> Matcher<'m, 'a> {
                 ok
             }),
             Part::Mv(v) => {
+                // A whole fragment: the run of text up to the next interpolation.
                 let run = us.iter().take_while(|u| matches!(u, Unit::Char(..))).count();
-                for k in (1..=run).rev() {
-                    let (Unit::Char(_, s, _), Unit::Char(_, _, e)) = (us[0], us[k - 1]) else {
-                        return false;
-                    };
-                    let save = self.b.len();
-                    if self.bind(*v, s, e, None) && self.parts(rest, &us[k..]) {
-                        return true;
-                    }
-                    self.b.truncate(save);
+                if run == 0 {
+                    return false;
                 }
+                let (Unit::Char(_, s, _), Unit::Char(_, _, e)) = (us[0], us[run - 1]) else {
+                    return false;
+                };
+                let save = self.b.len();
+                if self.bind(*v, s, e, None) && self.parts(rest, &us[run..]) {
+                    return true;
+                }
+                self.b.truncate(save);
                 false
             }
             Part::Interp(pn) => match us.first() {
@@ -1057,6 +1104,7 @@ pub fn find_all_seeded(
         f,
         p: pat,
         b: Vec::new(),
+        depth: 0,
     };
     match &pat.root {
         Root::Node(p) => {

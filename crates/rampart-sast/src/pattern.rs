@@ -113,6 +113,9 @@ pub struct Pattern {
     pub class: Vec<PClass>,
     /// Identifiers the code must contain for this pattern to match (for the prefilter).
     pub words: Vec<String>,
+    /// The rule's `options.symbolic_propagation`: a variable assigned once stands for its
+    /// value.
+    pub symbolic: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -264,6 +267,7 @@ impl Pattern {
             root,
             class,
             words,
+            symbolic: false,
         })
     }
 }

@@ -230,6 +230,8 @@ struct Ctx<'a> {
     file: &'a str,
     rule: String,
     grammars: Vec<Grammar>,
+    /// `options.symbolic_propagation: true`.
+    symbolic: bool,
     interner: &'a mut Interner,
 }
 
@@ -249,8 +251,9 @@ impl Ctx<'_> {
             .ok_or_else(|| self.err(y.line, "a pattern must be a string"))?;
         let mut set = Vec::new();
         for g in self.grammars.clone() {
-            let p = Pattern::compile(&text, g, self.interner)
+            let mut p = Pattern::compile(&text, g, self.interner)
                 .map_err(|e| self.err(y.line, e.to_string()))?;
+            p.symbolic = self.symbolic;
             set.push((g, p));
         }
         Ok(Formula::Pattern(PatSet(set)))
@@ -568,6 +571,7 @@ fn parse_rule(y: &Y, file: &str, interner: &mut Interner) -> Result<Rule, RuleEr
         file,
         rule: id.clone(),
         grammars: Vec::new(),
+        symbolic: false,
         interner,
     };
     let map = y
@@ -582,6 +586,9 @@ fn parse_rule(y: &Y, file: &str, interner: &mut Interner) -> Result<Rule, RuleEr
         for (k, v) in opts {
             if !ACCEPTED_OPTIONS.contains(&k.as_str()) {
                 return Err(cx.err(v.line, format!("unsupported key `options.{k}`")));
+            }
+            if k == "symbolic_propagation" {
+                cx.symbolic = matches!(v.v, V::Bool(true));
             }
         }
     }
