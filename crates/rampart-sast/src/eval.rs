@@ -190,12 +190,7 @@ fn eval_in(
     }
 }
 
-fn and(
-    f: &FileCtx,
-    clauses: &[Clause],
-    within: Option<(u32, u32)>,
-    seed: &Bindings,
-) -> Vec<Match> {
+fn and(f: &FileCtx, clauses: &[Clause], within: Option<(u32, u32)>, seed: &Bindings) -> Vec<Match> {
     let mut ms = match clauses.iter().position(|c| matches!(c, Clause::Pos(_))) {
         Some(first) => {
             let Clause::Pos(x) = &clauses[first] else {

@@ -378,8 +378,7 @@ impl<'m, 'a> Matcher<'m, 'a> {
             }
             PClass::AnyString => {
                 // A literal: strings with interpolations are not (Semgrep).
-                self.f.is_constant_string(t)
-                    || self.f.constant(t).is_some()
+                self.f.is_constant_string(t) || self.f.constant(t).is_some()
             }
             PClass::StringRegex(_) | PClass::StringMv(_)
                 if !spec.is(spec.string_kinds, tree.node(t).kind) =>
@@ -506,7 +505,11 @@ impl<'m, 'a> Matcher<'m, 'a> {
         for i in interps.iter().copied().map(Some).chain([None]) {
             let upto = i.map_or(end, |i| tree.node(i).start).max(at);
             for (o, ch) in tree.src[at as usize..upto as usize].char_indices() {
-                units.push(Unit::Char(ch, at + o as u32, (at as usize + o + ch.len_utf8()) as u32));
+                units.push(Unit::Char(
+                    ch,
+                    at + o as u32,
+                    (at as usize + o + ch.len_utf8()) as u32,
+                ));
             }
             if let Some(i) = i {
                 match interpolated(tree, i) {
@@ -547,7 +550,10 @@ impl<'m, 'a> Matcher<'m, 'a> {
             }),
             Part::Mv(v) => {
                 // A whole fragment: the run of text up to the next interpolation.
-                let run = us.iter().take_while(|u| matches!(u, Unit::Char(..))).count();
+                let run = us
+                    .iter()
+                    .take_while(|u| matches!(u, Unit::Char(..)))
+                    .count();
                 if run == 0 {
                     return false;
                 }
@@ -746,7 +752,10 @@ impl<'m, 'a> Matcher<'m, 'a> {
             }
             td = decls[0];
         }
-        let (_, name, value) = spec.declarators.iter().find(|d| d.0 == tree.node(td).kind)?;
+        let (_, name, value) = spec
+            .declarators
+            .iter()
+            .find(|d| d.0 == tree.node(td).kind)?;
         let (Some(pl), Some(pr)) = (pt.field(pa, left), pt.field(pa, right)) else {
             return Some(false);
         };

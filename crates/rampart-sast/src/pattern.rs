@@ -497,7 +497,11 @@ fn template_parts(
     let mut at = start;
     for i in interps.iter().copied().map(Some).chain([None]) {
         let upto = i.map_or(end, |i| tree.node(i).start);
-        text_parts(&tree.src[at as usize..upto.max(at) as usize], interner, &mut parts);
+        text_parts(
+            &tree.src[at as usize..upto.max(at) as usize],
+            interner,
+            &mut parts,
+        );
         if let Some(i) = i {
             parts.push(Part::Interp(interpolated(tree, i)?));
             at = tree.node(i).end;

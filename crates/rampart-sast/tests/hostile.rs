@@ -120,7 +120,11 @@ fn long_chains_templates_and_reassignments_do_not_crash() {
     assert!(set.errors.is_empty(), "{:?}", set.errors);
     let budget = Budget::new(Some(Duration::from_secs(60)));
     let chain = format!("a{}.end(x);\n", ".b".repeat(20_000));
-    let template = format!("f(`{}${{x}}{}`);\n", "t".repeat(1_000_000), "u".repeat(1_000_000));
+    let template = format!(
+        "f(`{}${{x}}{}`);\n",
+        "t".repeat(1_000_000),
+        "u".repeat(1_000_000)
+    );
     let reassigned = format!("{}g(v);\n", "v = 'a' + 'b';\n".repeat(20_000));
     // The chain and the template match once; `v` holds a constant, so `g(v)` is excluded.
     for (src, want) in [(chain, 1), (template, 1), (reassigned, 0)] {

@@ -44,7 +44,10 @@ pub static SPEC: LangSpec = LangSpec {
         ("range_clause", "left", "right"),
     ],
     plain_assignment: Some(("assignment_statement", "left", "right")),
-    declarators: &[("short_var_declaration", "left", "right"), ("var_spec", "name", "value")],
+    declarators: &[
+        ("short_var_declaration", "left", "right"),
+        ("var_spec", "name", "value"),
+    ],
     declaration_statements: &["var_declaration"],
     function_forms: &[],
     record_kinds: &[],

@@ -53,7 +53,10 @@ const TSX_BASE: LangSpec = LangSpec {
     function_forms: FUNCTION_FORMS,
     record_kinds: &["object"],
     subscript_kinds: &["subscript_expression"],
-    parameter_kinds: &[("required_parameter", "pattern"), ("optional_parameter", "pattern")],
+    parameter_kinds: &[
+        ("required_parameter", "pattern"),
+        ("optional_parameter", "pattern"),
+    ],
     augmented_kinds: &["augmented_assignment_expression"],
     list_kinds: &["array_pattern", "sequence_expression"],
     function_kinds: FUNCTIONS,
