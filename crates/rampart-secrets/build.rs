@@ -4,32 +4,57 @@ use std::{env, fs, path::Path};
 
 fn main() {
     embed_rules();
-    if env::var_os("CARGO_FEATURE_VECTORSCAN").is_some() {
-        link_vectorscan();
+    keyword_engine();
+}
+
+/// Vectorscan for the keyword pass when its static library is here (Debian's
+/// `libvectorscan-dev`); otherwise the portable Aho-Corasick engine. `--features vectorscan`
+/// makes a missing library an error; `RAMPART_PORTABLE=1` builds without it even when present.
+fn keyword_engine() {
+    println!("cargo:rustc-check-cfg=cfg(vectorscan)");
+    println!("cargo:rerun-if-env-changed=VECTORSCAN_LIB_DIR");
+    println!("cargo:rerun-if-env-changed=RAMPART_PORTABLE");
+    let required = env::var_os("CARGO_FEATURE_VECTORSCAN").is_some();
+    if env::var_os("RAMPART_PORTABLE").is_some_and(|v| v == "1") && !required {
+        return;
+    }
+    match vectorscan_lib_dir() {
+        Some(dir) => {
+            println!("cargo:rustc-cfg=vectorscan");
+            println!("cargo:rustc-link-search=native={dir}");
+            println!("cargo:rustc-link-lib=static=hs");
+            println!("cargo:rustc-link-lib=dylib=stdc++");
+        }
+        None if required => panic!(
+            "the `vectorscan` feature needs libhs.a: install Debian's libvectorscan-dev \
+             (apt-get install libvectorscan-dev) or set VECTORSCAN_LIB_DIR"
+        ),
+        None => {}
     }
 }
 
-/// Links Vectorscan's static library (`libhs.a`, Debian's `libvectorscan-dev`), so the binary
-/// needs nothing at run time beyond the C++ runtime every Linux system has.
-fn link_vectorscan() {
-    println!("cargo:rerun-if-env-changed=VECTORSCAN_LIB_DIR");
-    let dir = env::var("VECTORSCAN_LIB_DIR").ok().or_else(|| {
+/// The folder holding `libhs.a`: `VECTORSCAN_LIB_DIR`, else what pkg-config says, else the
+/// usual Debian/Ubuntu place.
+fn vectorscan_lib_dir() -> Option<String> {
+    let from_pkg_config = || {
         let out = std::process::Command::new("pkg-config")
             .args(["--variable=libdir", "libhs"])
             .output()
             .ok()?;
         let dir = String::from_utf8(out.stdout).ok()?.trim().to_string();
         (out.status.success() && !dir.is_empty()).then_some(dir)
-    });
-    let Some(dir) = dir.filter(|d| Path::new(d).join("libhs.a").exists()) else {
-        panic!(
-            "the `vectorscan` feature needs libhs.a: install Debian's libvectorscan-dev \
-             (apt-get install libvectorscan-dev) or set VECTORSCAN_LIB_DIR"
-        );
     };
-    println!("cargo:rustc-link-search=native={dir}");
-    println!("cargo:rustc-link-lib=static=hs");
-    println!("cargo:rustc-link-lib=dylib=stdc++");
+    let target = env::var("TARGET").unwrap_or_default();
+    let debian = target
+        .split('-')
+        .next()
+        .map(|arch| format!("/usr/lib/{arch}-linux-gnu"));
+    env::var("VECTORSCAN_LIB_DIR")
+        .ok()
+        .into_iter()
+        .chain(from_pkg_config())
+        .chain(debian)
+        .find(|d| Path::new(d).join("libhs.a").exists())
 }
 
 fn embed_rules() {

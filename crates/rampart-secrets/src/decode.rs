@@ -41,25 +41,31 @@ pub struct Decoded {
 }
 
 /// Finds base64 runs in `bytes` that decode to mostly printable text.
+///
+/// Runs shorter than `MIN_RUN` never count, so the search probes the last byte a run starting
+/// at `i` would need and jumps `MIN_RUN` bytes when it is not base64 (Boyer-Moore style): in
+/// prose and code, where words are short, most bytes are never looked at.
 pub fn decoded_blocks(bytes: &[u8]) -> Vec<Decoded> {
+    let is_b64 = |b: u8| CLASS[b as usize] != 0;
     let mut out = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
-        if CLASS[bytes[i] as usize] == 0 {
-            i += 1;
+    while i + MIN_RUN <= bytes.len() {
+        if !is_b64(bytes[i + MIN_RUN - 1]) {
+            i += MIN_RUN;
             continue;
         }
+        if let Some(k) = (i..i + MIN_RUN - 1).rev().find(|&k| !is_b64(bytes[k])) {
+            i = k + 1;
+            continue;
+        }
+        // `bytes[i - 1]` is not base64 (or i is 0): a run starts here.
         let start = i;
         let mut seen = 0u8;
-        while i < bytes.len() {
-            let c = CLASS[bytes[i] as usize];
-            if c == 0 {
-                break;
-            }
-            seen |= c;
+        while i < bytes.len() && is_b64(bytes[i]) {
+            seen |= CLASS[bytes[i] as usize];
             i += 1;
         }
-        if i - start < MIN_RUN || seen != LOWER | UPPER | OTHER {
+        if seen != LOWER | UPPER | OTHER {
             continue;
         }
         let mut end = i;
@@ -67,7 +73,7 @@ pub fn decoded_blocks(bytes: &[u8]) -> Vec<Decoded> {
             end += 1;
         }
         let run = &bytes[start..end];
-        i = end.max(i);
+        i = end;
         // Encoders that wrap secrets (Kubernetes, basic auth, .npmrc `_auth`) pad to a multiple
         // of 4; requiring it rejects most identifier-like runs before any decoding.
         if run.len() > MAX_RUN || !run.len().is_multiple_of(4) {
@@ -118,5 +124,24 @@ mod tests {
             &doc.as_bytes()[blocks[0].start..blocks[0].end],
             enc.as_bytes()
         );
+    }
+
+    /// The skipping search finds exactly the runs a byte-by-byte scan finds, wherever they
+    /// start and end relative to the probe positions.
+    #[test]
+    fn skipping_finds_every_run_a_linear_scan_finds() {
+        let enc = STANDARD.encode("password=Zq8vN2kP5xR7tY1w");
+        for pad in 0..40 {
+            for tail in ["", "\n", " x", "=="] {
+                let prefix = "ab cd-".repeat(pad / 6) + &"z".repeat(pad % 6);
+                let doc = format!("{prefix} {enc}{tail} and {enc}");
+                let starts: Vec<usize> = decoded_blocks(doc.as_bytes())
+                    .iter()
+                    .map(|b| b.start)
+                    .collect();
+                let expected: Vec<usize> = doc.match_indices(&enc).map(|(i, _)| i).collect();
+                assert_eq!(starts, expected, "{doc:?}");
+            }
+        }
     }
 }

@@ -2,27 +2,34 @@
 //! overlapping, every occurrence). It is the one pass over every byte, so it decides the
 //! analyzer's speed; everything after it runs only on the lines it points at.
 //!
-//! Two engines with one contract: Aho-Corasick (pure Rust, the portable default) and, with the
-//! `vectorscan` cargo feature, Vectorscan's literal matcher (SIMD, several times faster; needs
-//! Debian's `libvectorscan-dev` at build time and links it statically). ARCHITECTURE.md has the
-//! measurements behind the choice.
+//! Two engines with one contract: Aho-Corasick (pure Rust, portable) and Vectorscan's literal
+//! matcher (SIMD, several times faster), compiled in when `build.rs` finds the static library
+//! of Debian's `libvectorscan-dev` (the `vectorscan` cfg). ARCHITECTURE.md has the measurements
+//! behind the choice.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-#[cfg(feature = "vectorscan")]
+#[cfg(vectorscan)]
 mod vectorscan;
+
+/// The engine a scan uses when it can (shown by `rampart --version`).
+pub(crate) const PREFERRED_ENGINE: &str = if cfg!(vectorscan) {
+    "vectorscan"
+} else {
+    "aho-corasick"
+};
 
 /// All occurrences of a set of keywords.
 pub(crate) enum KeywordIndex {
     Aho(AhoCorasick),
-    #[cfg(feature = "vectorscan")]
+    #[cfg(vectorscan)]
     Vectorscan(vectorscan::LiteralSet),
 }
 
 impl KeywordIndex {
     /// The fastest engine compiled in. Keywords must be non-empty.
     pub(crate) fn new(keywords: &[String]) -> KeywordIndex {
-        #[cfg(feature = "vectorscan")]
+        #[cfg(vectorscan)]
         match vectorscan::LiteralSet::new(keywords) {
             Ok(set) => return KeywordIndex::Vectorscan(set),
             // A CPU without SSSE3, or a keyword Vectorscan refuses: the portable engine still works.
@@ -44,11 +51,11 @@ impl KeywordIndex {
         KeywordIndex::Aho(automaton)
     }
 
-    /// Which engine this is (for `--version` style diagnostics and tests).
-    pub(crate) fn engine(&self) -> &'static str {
+    #[cfg(test)]
+    fn engine(&self) -> &'static str {
         match self {
             KeywordIndex::Aho(_) => "aho-corasick",
-            #[cfg(feature = "vectorscan")]
+            #[cfg(vectorscan)]
             KeywordIndex::Vectorscan(_) => "vectorscan",
         }
     }
@@ -61,7 +68,7 @@ impl KeywordIndex {
                     hit(m.pattern().as_usize(), m.start(), m.end());
                 }
             }
-            #[cfg(feature = "vectorscan")]
+            #[cfg(vectorscan)]
             KeywordIndex::Vectorscan(set) => set.for_each(bytes, &mut hit),
         }
     }
@@ -95,7 +102,7 @@ mod tests {
         let aho = KeywordIndex::aho(&keywords);
         assert_eq!(hits(&aho, text), expected);
         let fastest = KeywordIndex::new(&keywords);
-        #[cfg(feature = "vectorscan")]
+        #[cfg(vectorscan)]
         assert_eq!(fastest.engine(), "vectorscan");
         assert_eq!(
             hits(&fastest, text),
@@ -103,5 +110,28 @@ mod tests {
             "engine {}",
             fastest.engine()
         );
+    }
+
+    /// Both engines agree on every built-in keyword over every rule's examples (positive and
+    /// negative), which are texts written to exercise exactly these keywords.
+    #[test]
+    fn engines_agree_on_the_builtin_rules() {
+        let specs = crate::rule::builtin_specs().expect("built-in rules");
+        let mut keywords: Vec<String> = specs
+            .iter()
+            .flat_map(|(_, s)| s.keywords.iter().map(|k| k.to_ascii_lowercase()))
+            .collect();
+        keywords.sort();
+        keywords.dedup();
+        let aho = KeywordIndex::aho(&keywords);
+        let fastest = KeywordIndex::new(&keywords);
+        let mut texts: Vec<String> = specs
+            .iter()
+            .flat_map(|(_, s)| s.examples.iter().chain(&s.negative_examples).cloned())
+            .collect();
+        texts.push(texts.join("\n"));
+        for text in &texts {
+            assert_eq!(hits(&aho, text), hits(&fastest, text), "{text}");
+        }
     }
 }

@@ -46,8 +46,9 @@ pub fn rule_pack_version() -> String {
             }
             let n = builtin_specs().map(|s| s.len()).unwrap_or(0);
             format!(
-                "secrets {n} rules, digest {}",
-                &sha256_hex(all.as_bytes())[..12]
+                "secrets {n} rules, digest {}, keywords by {}",
+                &sha256_hex(all.as_bytes())[..12],
+                keywords::PREFERRED_ENGINE
             )
         })
         .clone()
