@@ -3,7 +3,12 @@
 //! negative terms remove, metavariable conditions filter, `focus-metavariable` narrows.
 
 use crate::matcher::{Bindings, Bound, FileCtx, Match, find_all_seeded, same_text};
-use crate::rule::{Clause, Formula};
+use crate::rule::{Clause, Formula, Re};
+
+/// `metavariable-regex` conditions of the enclosing conjunctions, checked as metavariables
+/// bind so the matcher's backtracking finds the solution they allow (Semgrep enumerates every
+/// solution and filters; one solution per place needs the filter up front).
+type Cons<'a> = [(u16, &'a Re)];
 
 /// Whether two binding sets agree on every metavariable they share.
 pub fn compatible(f: &FileCtx, a: &Bindings, b: &Bindings) -> bool {
@@ -39,13 +44,14 @@ fn intersect(
     other: &[Match],
     inside: bool,
     redo: Option<&Formula>,
+    cons: &Cons,
 ) -> Vec<Match> {
     if other.is_empty() {
         return Vec::new();
     }
     ms.into_iter()
         .filter_map(|m| {
-            let o = find_compatible(f, &m, other, inside, redo)?;
+            let o = find_compatible(f, &m, other, inside, redo, cons)?;
             Some(Match {
                 b: merge(&m.b, &o.b),
                 ..m
@@ -69,6 +75,7 @@ fn find_compatible(
     other: &[Match],
     inside: bool,
     redo: Option<&Formula>,
+    cons: &Cons,
 ) -> Option<Match> {
     if let Some(o) = other
         .iter()
@@ -83,7 +90,7 @@ fn find_compatible(
             continue;
         }
         tried.push((o.start, o.end));
-        let again = eval_in(f, redo, Some((o.start, o.end)), &m.b);
+        let again = eval_in(f, redo, Some((o.start, o.end)), &m.b, cons);
         if let Some(r) = again
             .into_iter()
             .find(|r| at(r, m, inside) && compatible(f, &m.b, &r.b))
@@ -96,9 +103,15 @@ fn find_compatible(
 
 /// Two positive terms: Semgrep keeps each range of either side that lies within a
 /// compatible range of the other (so `$F(...)` and `$X` together give the `$X` inside).
-fn intersect_pos(f: &FileCtx, a: Vec<Match>, b: Vec<Match>, redo: Option<&Formula>) -> Vec<Match> {
-    let mut out = intersect(f, a.clone(), &b, true, redo);
-    for m in intersect(f, b, &a, true, None) {
+fn intersect_pos(
+    f: &FileCtx,
+    a: Vec<Match>,
+    b: Vec<Match>,
+    redo: Option<&Formula>,
+    cons: &Cons,
+) -> Vec<Match> {
+    let mut out = intersect(f, a.clone(), &b, true, redo, cons);
+    for m in intersect(f, b, &a, true, None, cons) {
         let dup = out
             .iter()
             .any(|o| o.start == m.start && o.end == m.end && compatible(f, &o.b, &m.b));
@@ -116,6 +129,7 @@ fn only_insides(
     clauses: &[Clause],
     within: Option<(u32, u32)>,
     seed: &Bindings,
+    cons: &Cons,
 ) -> Vec<Match> {
     let forms: Vec<&Formula> = clauses
         .iter()
@@ -124,13 +138,16 @@ fn only_insides(
             _ => None,
         })
         .collect();
-    let sets: Vec<Vec<Match>> = forms.iter().map(|x| eval_in(f, x, within, seed)).collect();
+    let sets: Vec<Vec<Match>> = forms
+        .iter()
+        .map(|x| eval_in(f, x, within, seed, cons))
+        .collect();
     let mut out: Vec<Match> = Vec::new();
     for (i, set) in sets.iter().enumerate() {
         let mut ms = set.clone();
         for (j, other) in sets.iter().enumerate() {
             if i != j && !ms.is_empty() {
-                ms = intersect(f, ms, other, true, Some(forms[j]));
+                ms = intersect(f, ms, other, true, Some(forms[j]), cons);
             }
         }
         for m in ms {
@@ -148,7 +165,7 @@ pub fn text<'a>(f: &'a FileCtx, b: &Bound) -> &'a str {
 
 /// Every match of `formula` (inside `within` when given).
 pub fn eval(f: &FileCtx, formula: &Formula, within: Option<(u32, u32)>) -> Vec<Match> {
-    eval_in(f, formula, within, &Vec::new())
+    eval_in(f, formula, within, &Vec::new(), &[])
 }
 
 /// Every match of `formula` inside `within` whose bindings extend `seed`.
@@ -157,13 +174,14 @@ fn eval_in(
     formula: &Formula,
     within: Option<(u32, u32)>,
     seed: &Bindings,
+    cons: &Cons,
 ) -> Vec<Match> {
     if f.out_of_time.get() {
         return Vec::new();
     }
     match formula {
         Formula::Pattern(set) => match set.get(f.tree.grammar) {
-            Some(p) => find_all_seeded(f, p, within, seed),
+            Some(p) => find_all_seeded(f, p, within, seed, cons),
             None => Vec::new(),
         },
         Formula::Regex(re) => {
@@ -182,21 +200,34 @@ fn eval_in(
         Formula::Either(fs) => {
             let mut out: Vec<Match> = Vec::new();
             for x in fs {
-                out.extend(eval_in(f, x, within, seed));
+                out.extend(eval_in(f, x, within, seed, cons));
             }
             out
         }
-        Formula::And(clauses) => and(f, clauses, within, seed),
+        Formula::And(clauses) => and(f, clauses, within, seed, cons),
     }
 }
 
-fn and(f: &FileCtx, clauses: &[Clause], within: Option<(u32, u32)>, seed: &Bindings) -> Vec<Match> {
+fn and(
+    f: &FileCtx,
+    clauses: &[Clause],
+    within: Option<(u32, u32)>,
+    seed: &Bindings,
+    outer: &Cons,
+) -> Vec<Match> {
+    let mut cons: Vec<(u16, &Re)> = outer.to_vec();
+    for c in clauses {
+        if let Clause::MvRegex { mv, re } = c {
+            cons.push((*mv, re));
+        }
+    }
+    let cons = cons.as_slice();
     let mut ms = match clauses.iter().position(|c| matches!(c, Clause::Pos(_))) {
         Some(first) => {
             let Clause::Pos(x) = &clauses[first] else {
                 unreachable!("seed is positive")
             };
-            let mut ms = eval_in(f, x, within, seed);
+            let mut ms = eval_in(f, x, within, seed, cons);
             // Positives and insides first, then negatives, then metavariable conditions,
             // then focus.
             for (i, c) in clauses.iter().enumerate() {
@@ -205,18 +236,18 @@ fn and(f: &FileCtx, clauses: &[Clause], within: Option<(u32, u32)>, seed: &Bindi
                 }
                 match c {
                     Clause::Pos(x) => {
-                        ms = intersect_pos(f, ms, eval_in(f, x, within, seed), Some(x))
+                        ms = intersect_pos(f, ms, eval_in(f, x, within, seed, cons), Some(x), cons)
                     }
                     Clause::Inside(x) => {
-                        let ins = eval_in(f, x, within, seed);
-                        ms = intersect(f, ms, &ins, true, Some(x));
+                        let ins = eval_in(f, x, within, seed, cons);
+                        ms = intersect(f, ms, &ins, true, Some(x), cons);
                     }
                     _ => {}
                 }
             }
             ms
         }
-        None => only_insides(f, clauses, within, seed),
+        None => only_insides(f, clauses, within, seed, cons),
     };
     for c in clauses {
         if ms.is_empty() {
@@ -224,12 +255,12 @@ fn and(f: &FileCtx, clauses: &[Clause], within: Option<(u32, u32)>, seed: &Bindi
         }
         match c {
             Clause::Not(x) => {
-                let nots = eval_in(f, x, within, seed);
-                ms.retain(|m| find_compatible(f, m, &nots, false, Some(x)).is_none());
+                let nots = eval_in(f, x, within, seed, &[]);
+                ms.retain(|m| find_compatible(f, m, &nots, false, Some(x), &[]).is_none());
             }
             Clause::NotInside(x) => {
-                let nots = eval_in(f, x, within, seed);
-                ms.retain(|m| find_compatible(f, m, &nots, true, Some(x)).is_none());
+                let nots = eval_in(f, x, within, seed, &[]);
+                ms.retain(|m| find_compatible(f, m, &nots, true, Some(x), &[]).is_none());
             }
             Clause::NotRegex(re) => {
                 let hits = re.find_iter(&f.tree.src);
@@ -257,7 +288,7 @@ fn and(f: &FileCtx, clauses: &[Clause], within: Option<(u32, u32)>, seed: &Bindi
                     .into_iter()
                     .filter_map(|m| {
                         let b = m.b.iter().find(|(k, _)| k == mv)?.1;
-                        let subs = eval_in(f, sub, Some((b.start, b.end)), &m.b);
+                        let subs = eval_in(f, sub, Some((b.start, b.end)), &m.b, &[]);
                         subs.iter()
                             .find(|s| compatible(f, &m.b, &s.b))
                             .map(|s| Match {

@@ -12,6 +12,7 @@ use rampart_engine::Budget;
 
 use crate::lang::{LangSpec, string_value};
 use crate::pattern::{PClass, Part, Pattern, Root, interpolated, is_formatted, string_parts};
+use crate::rule::Re;
 use crate::tree::{NodeId, Tree};
 
 /// A bound metavariable: a node, or a byte range for sequences.
@@ -310,6 +311,8 @@ pub struct Matcher<'m, 'a> {
     pub b: Bindings,
     /// Variables replaced by their values on the current path (symbolic propagation).
     pub depth: u8,
+    /// `metavariable-regex` conditions checked when a metavariable binds.
+    pub cons: &'m [(u16, &'m Re)],
 }
 
 impl<'m, 'a> Matcher<'m, 'a> {
@@ -320,6 +323,11 @@ impl<'m, 'a> Matcher<'m, 'a> {
                 &src[old.start as usize..old.end as usize],
                 &src[start as usize..end as usize],
             );
+        }
+        if let Some((_, re)) = self.cons.iter().find(|(k, _)| *k == v)
+            && !re.is_match(&self.f.tree.src[start as usize..end as usize])
+        {
+            return false;
         }
         self.b.push((v, Bound { start, end, node }));
         true
@@ -1090,7 +1098,7 @@ pub fn equivalent_kinds(spec: &LangSpec, k: &'static str) -> Vec<&'static str> {
 
 /// Every match of `pat` in the file, optionally only inside `within`.
 pub fn find_all(f: &FileCtx, pat: &Pattern, within: Option<(u32, u32)>) -> Vec<Match> {
-    find_all_seeded(f, pat, within, &Vec::new())
+    find_all_seeded(f, pat, within, &Vec::new(), &[])
 }
 
 /// Like [`find_all`], with the metavariables of `seed` already bound.
@@ -1099,6 +1107,7 @@ pub fn find_all_seeded(
     pat: &Pattern,
     within: Option<(u32, u32)>,
     seed: &Bindings,
+    cons: &[(u16, &Re)],
 ) -> Vec<Match> {
     let tree = f.tree;
     let spec = f.spec;
@@ -1114,6 +1123,7 @@ pub fn find_all_seeded(
         p: pat,
         b: Vec::new(),
         depth: 0,
+        cons,
     };
     match &pat.root {
         Root::Node(p) => {
