@@ -11,7 +11,8 @@ use std::collections::HashMap;
 use rampart_engine::Budget;
 
 use crate::lang::{LangSpec, string_value};
-use crate::pattern::{PClass, Pattern, Root};
+use crate::pattern::{PClass, Part, Pattern, Root, interpolated, is_formatted, string_parts};
+use crate::rule::Re;
 use crate::tree::{NodeId, Tree};
 
 /// A bound metavariable: a node, or a byte range for sequences.
@@ -39,6 +40,9 @@ pub struct FileCtx<'a> {
     pub imports: HashMap<String, String>,
     by_kind: HashMap<&'static str, Vec<NodeId>>,
     types: OnceCell<HashMap<String, String>>,
+    /// Name → `(end of the assignment, assigned value)` in source order, for constant
+    /// propagation.
+    defs: OnceCell<HashMap<String, Vec<(u32, NodeId)>>>,
     budget: &'a Budget,
     steps: Cell<u64>,
     pub out_of_time: Cell<bool>,
@@ -57,6 +61,7 @@ impl<'a> FileCtx<'a> {
             imports: (spec.imports)(tree),
             by_kind,
             types: OnceCell::new(),
+            defs: OnceCell::new(),
             budget,
             steps: Cell::new(0),
             out_of_time: Cell::new(false),
@@ -145,6 +150,117 @@ impl<'a> FileCtx<'a> {
         })
     }
 
+    fn defs(&self) -> &HashMap<String, Vec<(u32, NodeId)>> {
+        self.defs.get_or_init(|| {
+            let t = self.tree;
+            let spec = self.spec;
+            let mut map: HashMap<String, Vec<(u32, NodeId)>> = HashMap::new();
+            for (kind, left, right) in spec.assignments {
+                if spec.is(spec.augmented_kinds, kind) {
+                    continue;
+                }
+                for &id in self.nodes_of(kind) {
+                    let (Some(mut l), Some(mut r)) = (t.field(id, left), t.field(id, right)) else {
+                        continue;
+                    };
+                    // `x := v` in Go has one-element lists on both sides.
+                    for side in [&mut l, &mut r] {
+                        if spec.is(spec.list_kinds, t.node(*side).kind) {
+                            let kids: Vec<NodeId> = t.named_children(*side).collect();
+                            if kids.len() != 1 {
+                                break;
+                            }
+                            *side = kids[0];
+                        }
+                    }
+                    if spec.is(spec.identifier_kinds, t.node(l).kind) {
+                        map.entry(t.text(l).to_string())
+                            .or_default()
+                            .push((t.node(id).end, r));
+                    }
+                }
+            }
+            for v in map.values_mut() {
+                v.sort_unstable();
+            }
+            map
+        })
+    }
+
+    /// The value a variable holds at `t` when the nearest assignment before it (in the same
+    /// function) gave it a constant string: Semgrep's constant propagation.
+    pub fn constant(&self, t: NodeId) -> Option<NodeId> {
+        let tree = self.tree;
+        let node = tree.node(t);
+        if !self.spec.is(self.spec.identifier_kinds, node.kind) {
+            return None;
+        }
+        let func = self.function_of(t);
+        let mut before = self
+            .defs()
+            .get(tree.text(t))?
+            .iter()
+            .filter(|(end, v)| *end <= node.start && self.function_of(*v) == func);
+        let &(_, v) = before.clone().next_back()?;
+        // Without flow analysis, only when every earlier assignment was a constant (two
+        // branches assigning different things make it unknown).
+        before
+            .all(|(_, v)| self.is_constant_string(*v))
+            .then_some(v)
+    }
+
+    /// The value of the only assignment to variable `t` before it in its function.
+    pub fn single_def(&self, t: NodeId) -> Option<NodeId> {
+        let tree = self.tree;
+        let node = tree.node(t);
+        if !self.spec.is(self.spec.identifier_kinds, node.kind) {
+            return None;
+        }
+        let func = self.function_of(t);
+        let mut before = self
+            .defs()
+            .get(tree.text(t))?
+            .iter()
+            .filter(|(end, v)| *end <= node.start && self.function_of(*v) == func);
+        let (_, v) = before.next()?;
+        before.next().is_none().then_some(*v)
+    }
+
+    fn function_of(&self, mut n: NodeId) -> NodeId {
+        let tree = self.tree;
+        while n != NodeId::MAX && !self.spec.is(self.spec.function_kinds, tree.node(n).kind) {
+            n = tree.node(n).parent;
+        }
+        n
+    }
+
+    /// A string literal, or literals joined with `+`.
+    pub fn is_constant_string(&self, t: NodeId) -> bool {
+        let tree = self.tree;
+        let spec = self.spec;
+        let mut stack = vec![t];
+        while let Some(n) = stack.pop() {
+            if !self.tick() {
+                return false;
+            }
+            let node = tree.node(n);
+            if spec.is(spec.string_kinds, node.kind) {
+                if string_value(spec, tree, n).is_none() {
+                    return false;
+                }
+                continue;
+            }
+            let kids = tree.children(n);
+            if node.kind.contains("binary") && kids.len() == 3 && tree.node(kids[1]).kind == "+" {
+                stack.push(kids[0]);
+                stack.push(kids[2]);
+                continue;
+            }
+            return false;
+        }
+        true
+    }
+
     fn type_of(&self, t: NodeId) -> Option<String> {
         let tree = self.tree;
         let node = tree.node(t);
@@ -182,10 +298,21 @@ pub fn same_text(a: &str, b: &str) -> bool {
             .eq(b.split_ascii_whitespace().flat_map(str::chars))
 }
 
+#[derive(Debug, Clone, Copy)]
+enum Unit {
+    /// A character of literal text with its byte range.
+    Char(char, u32, u32),
+    Interp(NodeId),
+}
+
 pub struct Matcher<'m, 'a> {
     pub f: &'m FileCtx<'a>,
     pub p: &'m Pattern,
     pub b: Bindings,
+    /// Variables replaced by their values on the current path (symbolic propagation).
+    pub depth: u8,
+    /// `metavariable-regex` conditions checked when a metavariable binds.
+    pub cons: &'m [(u16, &'m Re)],
 }
 
 impl<'m, 'a> Matcher<'m, 'a> {
@@ -197,11 +324,29 @@ impl<'m, 'a> Matcher<'m, 'a> {
                 &src[start as usize..end as usize],
             );
         }
+        if let Some((_, re)) = self.cons.iter().find(|(k, _)| *k == v)
+            && !re.is_match(&self.f.tree.src[start as usize..end as usize])
+        {
+            return false;
+        }
         self.b.push((v, Bound { start, end, node }));
         true
     }
 
     fn bind_node(&mut self, v: u16, t: NodeId) -> bool {
+        let tree = self.f.tree;
+        let kind = tree.node(t).kind;
+        let mut t = t;
+        if let Some((_, field)) = self.f.spec.parameter_kinds.iter().find(|k| k.0 == kind) {
+            let name = if field.is_empty() {
+                tree.named_children(t).next()
+            } else {
+                tree.field(t, field)
+            };
+            if let Some(name) = name {
+                t = name;
+            }
+        }
         let n = self.f.tree.node(t);
         self.bind(v, n.start, n.end, Some(t))
     }
@@ -239,7 +384,18 @@ impl<'m, 'a> Matcher<'m, 'a> {
                 }
                 false
             }
-            PClass::AnyString => spec.is(spec.string_kinds, tree.node(t).kind),
+            PClass::AnyString => {
+                // A literal: strings with interpolations are not (Semgrep).
+                self.f.is_constant_string(t) || self.f.constant(t).is_some()
+            }
+            PClass::StringRegex(_) | PClass::StringMv(_)
+                if !spec.is(spec.string_kinds, tree.node(t).kind) =>
+            {
+                match self.f.constant(t) {
+                    Some(v) if spec.is(spec.string_kinds, tree.node(v).kind) => self.node(p, v),
+                    _ => false,
+                }
+            }
             PClass::StringRegex(re) => {
                 spec.is(spec.string_kinds, tree.node(t).kind)
                     && re.0.is_match(crate::lang::strip_quotes(tree.text(t)))
@@ -264,7 +420,172 @@ impl<'m, 'a> Matcher<'m, 'a> {
                 }
                 None => false,
             },
-            PClass::Normal => self.normal(p, t),
+            PClass::Chain(obj) => self.chain(*obj, t),
+            PClass::Template(parts) => self.template(parts, t),
+            PClass::Normal => {
+                let save = self.b.len();
+                if self.normal(p, t) {
+                    return true;
+                }
+                self.b.truncate(save);
+                self.symbolic(p, t)
+            }
+        }
+    }
+
+    /// With `symbolic_propagation`, a variable assigned exactly once before `t` in its
+    /// function stands for the assigned expression (a few levels deep at most).
+    fn symbolic(&mut self, p: NodeId, t: NodeId) -> bool {
+        if !self.p.symbolic || self.depth >= 4 {
+            return false;
+        }
+        let Some(v) = self.f.single_def(t) else {
+            return false;
+        };
+        let save = self.b.len();
+        self.depth += 1;
+        let ok = self.node(p, v);
+        self.depth -= 1;
+        if !ok {
+            self.b.truncate(save);
+        }
+        ok
+    }
+
+    /// `A. ...` against `t`: `A` matches `t` or an object further down `t`'s chain of member
+    /// accesses and calls (`a.b().c` → `a.b()`, `a.b`, `a`). The chain's root is tried
+    /// first: one solution is kept, and rules mean the variable (`$REQ` in
+    /// `$REQ. ... .$VALUE` is `req`, not `req.body`).
+    fn chain(&mut self, obj: NodeId, t: NodeId) -> bool {
+        let tree = self.f.tree;
+        let spec = self.f.spec;
+        let mut links = vec![t];
+        let mut cur = t;
+        loop {
+            if !self.f.tick() {
+                return false;
+            }
+            let kind = tree.node(cur).kind;
+            let next = if spec.is(spec.dotted_kinds, kind) || spec.is(spec.subscript_kinds, kind) {
+                tree.named_children(cur).next()
+            } else if let Some(call) = spec.calls.iter().find(|k| k.0 == kind) {
+                tree.field(cur, "object").or_else(|| {
+                    tree.field(cur, call.1)
+                        .filter(|f| !spec.is(spec.identifier_kinds, tree.node(*f).kind))
+                })
+            } else {
+                None
+            };
+            match next {
+                Some(n) => {
+                    links.push(n);
+                    cur = n;
+                }
+                None => break,
+            }
+        }
+        for c in links.into_iter().rev() {
+            let save = self.b.len();
+            if self.node(obj, c) {
+                return true;
+            }
+            self.b.truncate(save);
+            if self.f.out_of_time.get() {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// An interpolated string pattern against a string: parts in order, text by characters.
+    fn template(&mut self, parts: &[Part], t: NodeId) -> bool {
+        let tree = self.f.tree;
+        let spec = self.f.spec;
+        if !spec.is(spec.string_kinds, tree.node(t).kind) || !is_formatted(tree, t) {
+            return false;
+        }
+        let Some((start, end, interps)) = string_parts(tree, spec, t) else {
+            return false;
+        };
+        // Units: one per character of literal text (its byte offset), one per interpolation.
+        let mut units: Vec<Unit> = Vec::new();
+        let mut at = start;
+        for i in interps.iter().copied().map(Some).chain([None]) {
+            let upto = i.map_or(end, |i| tree.node(i).start).max(at);
+            for (o, ch) in tree.src[at as usize..upto as usize].char_indices() {
+                units.push(Unit::Char(
+                    ch,
+                    at + o as u32,
+                    (at as usize + o + ch.len_utf8()) as u32,
+                ));
+            }
+            if let Some(i) = i {
+                match interpolated(tree, i) {
+                    Some(e) => units.push(Unit::Interp(e)),
+                    None => return false,
+                }
+                at = tree.node(i).end;
+            }
+        }
+        self.parts(parts, &units)
+    }
+
+    fn parts(&mut self, ps: &[Part], us: &[Unit]) -> bool {
+        if !self.f.tick() {
+            return false;
+        }
+        let Some((p, rest)) = ps.split_first() else {
+            return us.is_empty();
+        };
+        match p {
+            Part::Text(s) => {
+                let mut k = 0;
+                for ch in s.chars() {
+                    match us.get(k) {
+                        Some(Unit::Char(c, _, _)) if *c == ch => k += 1,
+                        _ => return false,
+                    }
+                }
+                self.parts(rest, &us[k..])
+            }
+            Part::Ellipsis => (0..=us.len()).any(|k| {
+                let save = self.b.len();
+                let ok = self.parts(rest, &us[k..]);
+                if !ok {
+                    self.b.truncate(save);
+                }
+                ok
+            }),
+            Part::Mv(v) => {
+                // A whole fragment: the run of text up to the next interpolation.
+                let run = us
+                    .iter()
+                    .take_while(|u| matches!(u, Unit::Char(..)))
+                    .count();
+                if run == 0 {
+                    return false;
+                }
+                let (Unit::Char(_, s, _), Unit::Char(_, _, e)) = (us[0], us[run - 1]) else {
+                    return false;
+                };
+                let save = self.b.len();
+                if self.bind(*v, s, e, None) && self.parts(rest, &us[run..]) {
+                    return true;
+                }
+                self.b.truncate(save);
+                false
+            }
+            Part::Interp(pn) => match us.first() {
+                Some(Unit::Interp(e)) => {
+                    let save = self.b.len();
+                    if self.node(*pn, *e) && self.parts(rest, &us[1..]) {
+                        return true;
+                    }
+                    self.b.truncate(save);
+                    false
+                }
+                _ => false,
+            },
         }
     }
 
@@ -280,6 +601,17 @@ impl<'m, 'a> Matcher<'m, 'a> {
             return a == b;
         }
         if pn.kind != tn.kind {
+            if let Some(ok) = self.vardef(p, t) {
+                return ok;
+            }
+            // `var`, `let` and `const` declarations are one construct (Semgrep's VarDef).
+            if spec.is(spec.declaration_statements, pn.kind)
+                && spec.is(spec.declaration_statements, tn.kind)
+            {
+                let ps: Vec<NodeId> = pt.named_children(p).collect();
+                let ts: Vec<NodeId> = tree.named_children(t).collect();
+                return self.list(&ps, &ts, false, false);
+            }
             return self.function_forms(p, t);
         }
         let pc = pt.children(p);
@@ -307,6 +639,14 @@ impl<'m, 'a> Matcher<'m, 'a> {
         }
         if pc.is_empty() {
             return tc.is_empty() && pt.text(p) == tree.text(t);
+        }
+        if spec.is(spec.record_kinds, pn.kind) {
+            let ps: Vec<NodeId> = pt
+                .named_children(p)
+                .filter(|c| self.is_ellipsis(*c).is_none())
+                .collect();
+            let ts: Vec<NodeId> = tree.named_children(t).collect();
+            return self.subset(&ps, &ts, &mut vec![false; ts.len()]);
         }
         if spec.keyword_argument_kind.is_some() && spec.is(spec.argument_list_kinds, pn.kind) {
             return self.arguments(pc, tc);
@@ -395,17 +735,90 @@ impl<'m, 'a> Matcher<'m, 'a> {
         false
     }
 
+    /// `$X = e` in a pattern also matches a declaration with a value (`const x = e`,
+    /// `int x = e;`, `x := e`), as Semgrep's `vardef_assign` does.
+    fn vardef(&mut self, p: NodeId, t: NodeId) -> Option<bool> {
+        let spec = self.f.spec;
+        let (akind, left, right) = spec.plain_assignment?;
+        let pt = &self.p.tree;
+        let tree = self.f.tree;
+        let mut pa = p;
+        if spec.is(spec.expression_statement_kinds, pt.node(p).kind) {
+            pa = pt.named_children(p).next()?;
+        }
+        if pt.node(pa).kind != akind || !pt.children(pa).iter().any(|c| pt.node(*c).kind == "=") {
+            return None;
+        }
+        let mut td = t;
+        if spec.is(spec.declaration_statements, tree.node(t).kind) {
+            let decls: Vec<NodeId> = tree
+                .named_children(t)
+                .filter(|c| spec.declarators.iter().any(|d| d.0 == tree.node(*c).kind))
+                .collect();
+            if decls.len() != 1 {
+                return Some(false);
+            }
+            td = decls[0];
+        }
+        let (_, name, value) = spec
+            .declarators
+            .iter()
+            .find(|d| d.0 == tree.node(td).kind)?;
+        let (Some(pl), Some(pr)) = (pt.field(pa, left), pt.field(pa, right)) else {
+            return Some(false);
+        };
+        let (Some(tl), Some(tr)) = (tree.field(td, name), tree.field(td, value)) else {
+            return Some(false);
+        };
+        Some(self.single(pl, tl) && self.single(pr, tr))
+    }
+
+    /// Matches `p` against `t`, where a one-element list on either side stands for its
+    /// element (Go's `x := e` has lists, `var x = e` has not).
+    fn single(&mut self, p: NodeId, t: NodeId) -> bool {
+        let spec = self.f.spec;
+        let pt = &self.p.tree;
+        let tree = self.f.tree;
+        let (pk, tk) = (pt.node(p).kind, tree.node(t).kind);
+        if pk != tk && spec.is(spec.list_kinds, pk) {
+            let kids: Vec<NodeId> = pt.named_children(p).collect();
+            if kids.len() == 1 {
+                return self.node(kids[0], t);
+            }
+        }
+        if pk != tk && spec.is(spec.list_kinds, tk) {
+            let kids: Vec<NodeId> = tree.named_children(t).collect();
+            if kids.len() == 1 {
+                return self.node(p, kids[0]);
+            }
+        }
+        self.node(p, t)
+    }
+
     /// `function (a) {…}` in a pattern also matches `(a) => {…}` and `a => …` (Semgrep's
     /// `arrow_is_function`): parameters and body are compared, the rest is syntax.
     fn function_forms(&mut self, p: NodeId, t: NodeId) -> bool {
         let pt = &self.p.tree;
         let tree = self.f.tree;
-        const FORMS: &[&str] = &["function_expression", "function", "arrow_function"];
-        if !FORMS.contains(&pt.node(p).kind) || !FORMS.contains(&tree.node(t).kind) {
+        let forms = self.f.spec.function_forms;
+        if !forms.contains(&pt.node(p).kind) || !forms.contains(&tree.node(t).kind) {
             return false;
         }
-        if pt.field(p, "name").is_some() {
-            return false;
+        // `function ...(…)` matches any function, named or not; `function $F(…)` a named one;
+        // a pattern without a name an anonymous one.
+        match (pt.field(p, "name"), tree.field(t, "name")) {
+            (Some(pn), _) if self.is_ellipsis(pn).is_some() => {}
+            (Some(pn), Some(tn)) => {
+                if !self.node(pn, tn) {
+                    return false;
+                }
+            }
+            (Some(_), None) => return false,
+            (None, _) => {
+                if tree.node(t).kind == "method_definition" {
+                    return false;
+                }
+            }
         }
         let pp = pt
             .field(p, "parameters")
@@ -509,9 +922,10 @@ impl<'m, 'a> Matcher<'m, 'a> {
         if block && after_ellipsis && rest.iter().all(|r| self.is_ellipsis(*r).is_some()) {
             // A bare expression statement looks for its expression; others for their kind.
             let want = self.statement_expression(p).unwrap_or(p);
+            let kinds = equivalent_kinds(self.f.spec, self.p.tree.node(want).kind);
             for u in tree.subtree(t).skip(1) {
-                if tree.node(u).kind != self.p.tree.node(want).kind
-                    && self.p.class[want as usize] == PClass::Normal
+                if self.p.class[want as usize] == PClass::Normal
+                    && !kinds.contains(&tree.node(u).kind)
                 {
                     continue;
                 }
@@ -526,6 +940,28 @@ impl<'m, 'a> Matcher<'m, 'a> {
         }
         if spec.is(spec.optional_kinds, tree.node(t).kind) {
             return self.list(ps, trest, block, after_ellipsis);
+        }
+        false
+    }
+
+    /// Every pattern entry matches a distinct code entry, in any order (object literals).
+    fn subset(&mut self, ps: &[NodeId], ts: &[NodeId], used: &mut Vec<bool>) -> bool {
+        let Some((&p, rest)) = ps.split_first() else {
+            return true;
+        };
+        for i in 0..ts.len() {
+            if used[i] || !self.f.tick() {
+                continue;
+            }
+            let save = self.b.len();
+            if self.node(p, ts[i]) {
+                used[i] = true;
+                if self.subset(rest, ts, used) {
+                    return true;
+                }
+                used[i] = false;
+            }
+            self.b.truncate(save);
         }
         false
     }
@@ -624,9 +1060,10 @@ impl<'m, 'a> Matcher<'m, 'a> {
         if after_ellipsis && rest.iter().all(|r| self.is_ellipsis(*r).is_some()) {
             let tree = self.f.tree;
             let want = self.statement_expression(p).unwrap_or(p);
+            let kinds = equivalent_kinds(self.f.spec, self.p.tree.node(want).kind);
             for u in tree.subtree(t).skip(1) {
-                if tree.node(u).kind != self.p.tree.node(want).kind
-                    && self.p.class[want as usize] == PClass::Normal
+                if self.p.class[want as usize] == PClass::Normal
+                    && !kinds.contains(&tree.node(u).kind)
                 {
                     continue;
                 }
@@ -643,8 +1080,35 @@ impl<'m, 'a> Matcher<'m, 'a> {
     }
 }
 
+/// Code kinds a pattern node of kind `k` may match: itself, and the kinds Semgrep treats as
+/// the same construct (function forms; declarations for a plain assignment).
+pub fn equivalent_kinds(spec: &LangSpec, k: &'static str) -> Vec<&'static str> {
+    let mut v = vec![k];
+    if spec.function_forms.contains(&k) {
+        v.extend(spec.function_forms.iter().filter(|f| **f != k));
+    }
+    if spec.plain_assignment.is_some_and(|a| a.0 == k) {
+        v.extend(spec.declarators.iter().map(|d| d.0));
+    }
+    if spec.declaration_statements.contains(&k) {
+        v.extend(spec.declaration_statements.iter().filter(|d| **d != k));
+    }
+    v
+}
+
 /// Every match of `pat` in the file, optionally only inside `within`.
 pub fn find_all(f: &FileCtx, pat: &Pattern, within: Option<(u32, u32)>) -> Vec<Match> {
+    find_all_seeded(f, pat, within, &Vec::new(), &[])
+}
+
+/// Like [`find_all`], with the metavariables of `seed` already bound.
+pub fn find_all_seeded(
+    f: &FileCtx,
+    pat: &Pattern,
+    within: Option<(u32, u32)>,
+    seed: &Bindings,
+    cons: &[(u16, &Re)],
+) -> Vec<Match> {
     let tree = f.tree;
     let spec = f.spec;
     let inside = |id: NodeId| {
@@ -658,6 +1122,8 @@ pub fn find_all(f: &FileCtx, pat: &Pattern, within: Option<(u32, u32)>) -> Vec<M
         f,
         p: pat,
         b: Vec::new(),
+        depth: 0,
+        cons,
     };
     match &pat.root {
         Root::Node(p) => {
@@ -671,7 +1137,12 @@ pub fn find_all(f: &FileCtx, pat: &Pattern, within: Option<(u32, u32)>) -> Vec<M
                             .flat_map(|k| f.nodes_of(k).iter().copied())
                             .collect()
                     } else {
-                        f.nodes_of(k).to_vec()
+                        let mut v: Vec<NodeId> = equivalent_kinds(spec, k)
+                            .iter()
+                            .flat_map(|k| f.nodes_of(k).iter().copied())
+                            .collect();
+                        v.sort_unstable();
+                        v
                     }
                 }
                 PClass::AnyString | PClass::StringMv(_) | PClass::StringRegex(_) => spec
@@ -685,7 +1156,15 @@ pub fn find_all(f: &FileCtx, pat: &Pattern, within: Option<(u32, u32)>) -> Vec<M
                     .chain(spec.dotted_kinds)
                     .flat_map(|k| f.nodes_of(k).iter().copied())
                     .collect(),
-                PClass::Ellipsis => vec![0],
+                PClass::Ellipsis => {
+                    // `...` alone matches anything: the whole region asked about.
+                    let (s, e) = within.unwrap_or((0, tree.src.len() as u32));
+                    return vec![Match {
+                        start: s,
+                        end: e,
+                        b: seed.clone(),
+                    }];
+                }
                 _ => (0..tree.len() as NodeId)
                     .filter(|n| {
                         let node = tree.node(*n);
@@ -700,6 +1179,7 @@ pub fn find_all(f: &FileCtx, pat: &Pattern, within: Option<(u32, u32)>) -> Vec<M
                     continue;
                 }
                 m.b.clear();
+                m.b.extend_from_slice(seed);
                 if m.node(p, t) {
                     let n = tree.node(t);
                     out.push(Match {
@@ -722,6 +1202,7 @@ pub fn find_all(f: &FileCtx, pat: &Pattern, within: Option<(u32, u32)>) -> Vec<M
                             continue;
                         }
                         m.b.clear();
+                        m.b.extend_from_slice(seed);
                         if let Some(end) = m.seq(ps, &ts[i..], 0) {
                             let last = ts[i + end];
                             out.push(Match {

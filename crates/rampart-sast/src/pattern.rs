@@ -79,6 +79,24 @@ pub enum PClass {
     StringRegex(StrRegex),
     /// `a.b.c` with no holes: compared after resolving imports.
     Dotted(String),
+    /// `$X. ...` as the object of a member access: `$X` matches the code's object or any
+    /// object further down its chain of accesses and calls (`$X. ... .$Y`).
+    Chain(NodeId),
+    /// A string with interpolations (`f"...{$X}..."`, `` `${$X}...` ``): its parts in order.
+    Template(Vec<Part>),
+}
+
+/// One part of an interpolated string pattern.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Part {
+    /// Literal text, compared character by character.
+    Text(String),
+    /// `...` inside the text: any run of text and interpolations.
+    Ellipsis,
+    /// `$X` inside the text: a non-empty run of literal text, bound.
+    Mv(u16),
+    /// An interpolation: its expression must match the code's interpolated expression.
+    Interp(NodeId),
 }
 
 #[derive(Debug, Clone)]
@@ -95,6 +113,9 @@ pub struct Pattern {
     pub class: Vec<PClass>,
     /// Identifiers the code must contain for this pattern to match (for the prefilter).
     pub words: Vec<String>,
+    /// The rule's `options.symbolic_propagation`: a variable assigned once stands for its
+    /// value.
+    pub symbolic: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -246,6 +267,7 @@ impl Pattern {
             root,
             class,
             words,
+            symbolic: false,
         })
     }
 }
@@ -348,11 +370,10 @@ fn classify(tree: &Tree, spec: &LangSpec, interner: &mut Interner) -> Vec<PClass
             }
         } else if spec.is(spec.string_kinds, node.kind) {
             let inner = strip_quotes(text);
-            let re = inner
-                .strip_prefix("=~/")
-                .and_then(|r| r.strip_suffix('/'))
-                .and_then(|r| regex::Regex::new(r).ok());
-            if inner == "__ELL" {
+            let re = string_regex(inner);
+            if let Some(parts) = template_parts(tree, spec, id, interner) {
+                PClass::Template(parts)
+            } else if inner == "__ELL" {
                 PClass::AnyString
             } else if let Some(re) = re {
                 PClass::StringRegex(StrRegex(re))
@@ -372,6 +393,8 @@ fn classify(tree: &Tree, spec: &LangSpec, interner: &mut Interner) -> Vec<PClass
                 Some(a) => PClass::Deep(a),
                 None => PClass::Normal,
             }
+        } else if let Some(obj) = chain_object(tree, spec, id) {
+            PClass::Chain(obj)
         } else if node.kind == "cast_expression" {
             match (tree.field(id, "type"), tree.field(id, "value")) {
                 (Some(ty), Some(v)) => match placeholder(tree.text(v)) {
@@ -398,6 +421,114 @@ fn classify(tree: &Tree, spec: &LangSpec, interner: &mut Interner) -> Vec<PClass
     out
 }
 
+/// `"=~/re/flags"`: the regex, with the flags `i`, `m`, `s`, `x` applied.
+fn string_regex(inner: &str) -> Option<regex::Regex> {
+    let body = inner.strip_prefix("=~/")?;
+    let (re, flags) = body.rsplit_once('/')?;
+    if !flags.chars().all(|c| "imsx".contains(c)) {
+        return None;
+    }
+    let prefix = if flags.is_empty() {
+        String::new()
+    } else {
+        format!("(?{flags})")
+    };
+    regex::Regex::new(&format!("{prefix}{re}")).ok()
+}
+
+/// `A. ...` (a member access whose member is `...`): `A`.
+fn chain_object(tree: &Tree, spec: &LangSpec, id: NodeId) -> Option<NodeId> {
+    if !spec.is(spec.dotted_kinds, tree.node(id).kind) {
+        return None;
+    }
+    let named: Vec<NodeId> = tree.named_children(id).collect();
+    match named.as_slice() {
+        [obj, last] if is_ellipsis(tree.text(*last)) => Some(*obj),
+        _ => None,
+    }
+}
+
+/// The byte range between a string's delimiters and its interpolation children.
+pub fn string_parts(tree: &Tree, spec: &LangSpec, id: NodeId) -> Option<(u32, u32, Vec<NodeId>)> {
+    let kids = tree.children(id);
+    let (first, last) = (kids.first()?, kids.last()?);
+    if kids.len() < 2 {
+        return None;
+    }
+    let interps: Vec<NodeId> = kids
+        .iter()
+        .copied()
+        .filter(|c| spec.is(spec.interpolation_kinds, tree.node(*c).kind))
+        .collect();
+    Some((tree.node(*first).end, tree.node(*last).start, interps))
+}
+
+/// A string that may interpolate: a template literal or a Python f-string.
+pub fn is_formatted(tree: &Tree, id: NodeId) -> bool {
+    let n = tree.node(id);
+    if n.kind == "template_string" {
+        return true;
+    }
+    let text = tree.text(id);
+    let prefix = &text[..text.find(['"', '\'']).unwrap_or(0)];
+    n.kind == "string" && prefix.contains(['f', 'F'])
+}
+
+/// The expression inside an interpolation (`{x}`, `${x}`).
+pub fn interpolated(tree: &Tree, id: NodeId) -> Option<NodeId> {
+    tree.named_children(id).next()
+}
+
+/// Parts of a string pattern with at least one interpolation.
+fn template_parts(
+    tree: &Tree,
+    spec: &LangSpec,
+    id: NodeId,
+    interner: &mut Interner,
+) -> Option<Vec<Part>> {
+    if !spec.is(spec.string_kinds, tree.node(id).kind) {
+        return None;
+    }
+    let (start, end, interps) = string_parts(tree, spec, id)?;
+    if interps.is_empty() && !is_formatted(tree, id) {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let mut at = start;
+    for i in interps.iter().copied().map(Some).chain([None]) {
+        let upto = i.map_or(end, |i| tree.node(i).start);
+        text_parts(
+            &tree.src[at as usize..upto.max(at) as usize],
+            interner,
+            &mut parts,
+        );
+        if let Some(i) = i {
+            parts.push(Part::Interp(interpolated(tree, i)?));
+            at = tree.node(i).end;
+        }
+    }
+    Some(parts)
+}
+
+/// One text fragment of an interpolated string pattern: `...` or `$X` when it is the whole
+/// fragment (as in Semgrep), literal text otherwise.
+fn text_parts(s: &str, interner: &mut Interner, out: &mut Vec<Part>) {
+    if s.is_empty() {
+        return;
+    }
+    if s == "__ELL" {
+        out.push(Part::Ellipsis);
+    } else if let Some((false, name)) = placeholder(s).filter(|_| s.trim() == s) {
+        out.push(Part::Mv(interner.id(&format!("${name}"))));
+    } else {
+        let text = s
+            .replace("__MVE_", "$...")
+            .replace("__MV_", "$")
+            .replace("__ELL", "...");
+        out.push(Part::Text(text));
+    }
+}
+
 /// Identifier texts under `n` that any match must contain.
 fn collect_words(tree: &Tree, spec: &LangSpec, class: &[PClass], n: NodeId, out: &mut Vec<String>) {
     let mut stack = vec![n];
@@ -411,8 +542,16 @@ fn collect_words(tree: &Tree, spec: &LangSpec, class: &[PClass], n: NodeId, out:
                 }
                 continue;
             }
-            PClass::Deep(inner) => {
+            PClass::Deep(inner) | PClass::Chain(inner) => {
                 stack.push(*inner);
+                continue;
+            }
+            PClass::Template(parts) => {
+                for p in parts {
+                    if let Part::Interp(n) = p {
+                        stack.push(*n);
+                    }
+                }
                 continue;
             }
             _ => continue,

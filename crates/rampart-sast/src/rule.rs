@@ -230,6 +230,8 @@ struct Ctx<'a> {
     file: &'a str,
     rule: String,
     grammars: Vec<Grammar>,
+    /// `options.symbolic_propagation: true`.
+    symbolic: bool,
     interner: &'a mut Interner,
 }
 
@@ -249,8 +251,9 @@ impl Ctx<'_> {
             .ok_or_else(|| self.err(y.line, "a pattern must be a string"))?;
         let mut set = Vec::new();
         for g in self.grammars.clone() {
-            let p = Pattern::compile(&text, g, self.interner)
+            let mut p = Pattern::compile(&text, g, self.interner)
                 .map_err(|e| self.err(y.line, e.to_string()))?;
+            p.symbolic = self.symbolic;
             set.push((g, p));
         }
         Ok(Formula::Pattern(PatSet(set)))
@@ -337,8 +340,8 @@ impl Ctx<'_> {
     fn clause(&mut self, k: &str, v: &Y) -> Result<Clause, RuleError> {
         Ok(match k {
             "pattern" => Clause::Pos(self.pattern(v)?),
-            "patterns" => Clause::Pos(self.patterns(v)?),
-            "pattern-either" => Clause::Pos(self.either(v)?),
+            "patterns" => inside_or_pos(self.patterns(v)?),
+            "pattern-either" => inside_or_pos(self.either(v)?),
             "pattern-regex" => Clause::Pos(Formula::Regex(self.regex(v)?)),
             "pattern-inside" => Clause::Inside(self.operand(v)?),
             "pattern-not-inside" => Clause::NotInside(self.operand(v)?),
@@ -446,6 +449,27 @@ impl Ctx<'_> {
     }
 }
 
+/// A `pattern-either` or `patterns` term made only of `pattern-inside`s (and filters)
+/// constrains where matches lie, as Semgrep does, rather than being a match itself.
+fn inside_or_pos(f: Formula) -> Clause {
+    if inside_like(&f) {
+        Clause::Inside(f)
+    } else {
+        Clause::Pos(f)
+    }
+}
+
+fn inside_like(f: &Formula) -> bool {
+    match f {
+        Formula::Either(fs) => !fs.is_empty() && fs.iter().all(inside_like),
+        Formula::And(cs) => {
+            !cs.iter().any(|c| matches!(c, Clause::Pos(_)))
+                && cs.iter().any(|c| matches!(c, Clause::Inside(_)))
+        }
+        _ => false,
+    }
+}
+
 fn severity(s: &str) -> Option<Severity> {
     Some(match s.to_ascii_uppercase().as_str() {
         "CRITICAL" => Severity::Critical,
@@ -547,6 +571,7 @@ fn parse_rule(y: &Y, file: &str, interner: &mut Interner) -> Result<Rule, RuleEr
         file,
         rule: id.clone(),
         grammars: Vec::new(),
+        symbolic: false,
         interner,
     };
     let map = y
@@ -561,6 +586,9 @@ fn parse_rule(y: &Y, file: &str, interner: &mut Interner) -> Result<Rule, RuleEr
         for (k, v) in opts {
             if !ACCEPTED_OPTIONS.contains(&k.as_str()) {
                 return Err(cx.err(v.line, format!("unsupported key `options.{k}`")));
+            }
+            if k == "symbolic_propagation" {
+                cx.symbolic = matches!(v.v, V::Bool(true));
             }
         }
     }

@@ -88,3 +88,47 @@ fn invalid_syntax_is_analysed_on_what_parsed() {
             .any(|f| f.rule_id == "taint" && f.location.start_line == 5)
     );
 }
+
+/// The holes added for Semgrep compatibility walk long chains, long strings and many
+/// assignments without recursion on the code's size.
+#[test]
+fn long_chains_templates_and_reassignments_do_not_crash() {
+    let mut b = RuleSetBuilder::new();
+    b.add_str(
+        r#"rules:
+  - id: chain
+    languages: [javascript]
+    severity: ERROR
+    message: m
+    pattern: $REQ. ... .$V($X)
+  - id: template
+    languages: [javascript]
+    severity: ERROR
+    message: m
+    pattern: f(`$A${$X}...`)
+  - id: constant
+    languages: [javascript]
+    severity: ERROR
+    message: m
+    patterns:
+      - pattern: g($Y)
+      - pattern-not: g("...")
+"#,
+        "compat.yaml",
+    );
+    let set = b.build();
+    assert!(set.errors.is_empty(), "{:?}", set.errors);
+    let budget = Budget::new(Some(Duration::from_secs(60)));
+    let chain = format!("a{}.end(x);\n", ".b".repeat(20_000));
+    let template = format!(
+        "f(`{}${{x}}{}`);\n",
+        "t".repeat(1_000_000),
+        "u".repeat(1_000_000)
+    );
+    let reassigned = format!("{}g(v);\n", "v = 'a' + 'b';\n".repeat(20_000));
+    // The chain and the template match once; `v` holds a constant, so `g(v)` is excluded.
+    for (src, want) in [(chain, 1), (template, 1), (reassigned, 0)] {
+        let out = set.scan_source("big.js", Grammar::JavaScript, src, &budget);
+        assert_eq!(out.map(|o| o.findings.len()).ok(), Some(want));
+    }
+}

@@ -46,6 +46,13 @@ pub static SPEC: LangSpec = LangSpec {
         ("variable_declarator", "name", "value"),
         ("enhanced_for_statement", "name", "value"),
     ],
+    plain_assignment: Some(("assignment_expression", "left", "right")),
+    declarators: &[("variable_declarator", "name", "value")],
+    declaration_statements: &["local_variable_declaration", "field_declaration"],
+    function_forms: &[],
+    record_kinds: &[],
+    subscript_kinds: &["array_access"],
+    parameter_kinds: &[("formal_parameter", "name")],
     augmented_kinds: &[],
     list_kinds: &[],
     function_kinds: &[

@@ -26,6 +26,13 @@ pub static SPEC: LangSpec = LangSpec {
     keyword_argument_kind: None,
     expression_statement_kinds: &["expression_statement"],
     assignments: ASSIGNMENTS,
+    plain_assignment: Some(("assignment_expression", "left", "right")),
+    declarators: &[("variable_declarator", "name", "value")],
+    declaration_statements: &["lexical_declaration", "variable_declaration"],
+    function_forms: FUNCTION_FORMS,
+    record_kinds: &["object"],
+    subscript_kinds: &["subscript_expression"],
+    parameter_kinds: &[],
     augmented_kinds: &["augmented_assignment_expression"],
     list_kinds: &["array_pattern", "sequence_expression"],
     function_kinds: FUNCTIONS,
@@ -61,6 +68,16 @@ pub(super) const ASSIGNMENTS: &[(&str, &str, &str)] = &[
     ("assignment_pattern", "left", "right"),
 ];
 pub(super) const FUNCTIONS: &[&str] = &[
+    "function_declaration",
+    "function_expression",
+    "function",
+    "generator_function_declaration",
+    "generator_function",
+    "arrow_function",
+    "method_definition",
+];
+/// Semgrep treats these as one function construct (`arrow_is_function`).
+pub(super) const FUNCTION_FORMS: &[&str] = &[
     "function_declaration",
     "function_expression",
     "function",

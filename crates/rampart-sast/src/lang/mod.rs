@@ -143,6 +143,24 @@ pub struct LangSpec {
     pub expression_statement_kinds: &'static [&'static str],
     /// Assignment shapes for taint: `(kind, left field, right field)`.
     pub assignments: &'static [(&'static str, &'static str, &'static str)],
+    /// The plain `a = b` assignment: `(kind, left field, right field)`. A pattern of this
+    /// shape also matches a declaration with a value (Semgrep's `vardef_assign`).
+    pub plain_assignment: Option<(&'static str, &'static str, &'static str)>,
+    /// Declarators with a value: `(kind, name field, value field)`.
+    pub declarators: &'static [(&'static str, &'static str, &'static str)],
+    /// Statements that hold declarators (`const x = 1;`, `int x = 1;`, `var x = 1`).
+    pub declaration_statements: &'static [&'static str],
+    /// Function forms a pattern function may match across (declaration, expression, arrow,
+    /// method); empty when the grammar has one form.
+    pub function_forms: &'static [&'static str],
+    /// Object literals: a pattern's entries match a subset of the code's, in any order.
+    pub record_kinds: &'static [&'static str],
+    /// Kinds whose first named child is the object of an access (`a[i]`), so a
+    /// `$X. ... .$Y` chain passes through them.
+    pub subscript_kinds: &'static [&'static str],
+    /// Parameters with a name and more (a type): `(kind, name field)`, `""` for the first
+    /// named child. A metavariable matching one binds its name, as in Semgrep.
+    pub parameter_kinds: &'static [(&'static str, &'static str)],
     /// Kinds whose left side is updated in place (`x += y`).
     pub augmented_kinds: &'static [&'static str],
     /// Lists on either side of an assignment (`a, b = …`).

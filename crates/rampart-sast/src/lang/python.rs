@@ -33,6 +33,13 @@ pub static SPEC: LangSpec = LangSpec {
         ("with_item", "alias", "value"),
         ("as_pattern", "alias", "value"),
     ],
+    plain_assignment: None,
+    declarators: &[],
+    declaration_statements: &[],
+    function_forms: &[],
+    record_kinds: &[],
+    subscript_kinds: &["subscript"],
+    parameter_kinds: &[("typed_parameter", "")],
     augmented_kinds: &["augmented_assignment"],
     list_kinds: &[
         "pattern_list",

@@ -1,7 +1,9 @@
 //! TypeScript and TSX (tree-sitter-typescript): JavaScript's shapes plus types.
 
 use super::LangSpec;
-use super::javascript::{ASSIGNMENTS, BRANCHES, CALLS, FUNCTIONS, IDENTIFIERS, WRAPPERS, imports};
+use super::javascript::{
+    ASSIGNMENTS, BRANCHES, CALLS, FUNCTION_FORMS, FUNCTIONS, IDENTIFIERS, WRAPPERS, imports,
+};
 
 pub static SPEC: LangSpec = LangSpec {
     name: "typescript",
@@ -45,6 +47,16 @@ const TSX_BASE: LangSpec = LangSpec {
     keyword_argument_kind: None,
     expression_statement_kinds: &["expression_statement"],
     assignments: ASSIGNMENTS,
+    plain_assignment: Some(("assignment_expression", "left", "right")),
+    declarators: &[("variable_declarator", "name", "value")],
+    declaration_statements: &["lexical_declaration", "variable_declaration"],
+    function_forms: FUNCTION_FORMS,
+    record_kinds: &["object"],
+    subscript_kinds: &["subscript_expression"],
+    parameter_kinds: &[
+        ("required_parameter", "pattern"),
+        ("optional_parameter", "pattern"),
+    ],
     augmented_kinds: &["augmented_assignment_expression"],
     list_kinds: &["array_pattern", "sequence_expression"],
     function_kinds: FUNCTIONS,
