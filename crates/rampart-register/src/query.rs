@@ -5,7 +5,7 @@ use rampart_core::Severity;
 use rampart_store::Value;
 
 use crate::record::severity_rank;
-use crate::{COLUMNS, Record, Register, Result, State, record_from_row, time};
+use crate::{COLUMNS, FINDINGS_WITH_DATA, Record, Register, Result, State, record_from_row, time};
 
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
@@ -61,7 +61,8 @@ impl Sort {
             Sort::Risk => "risk DESC, severity_rank DESC, id",
             Sort::Severity => "severity_rank DESC, risk DESC, id",
             Sort::Age => "first_seen, id",
-            Sort::Due => "CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, id",
+            // The same expression as the `findings_by_due_date` index, so it can serve it.
+            Sort::Due => "(due_at IS NULL), due_at, id",
             Sort::Id => "id",
             Sort::Path => "path, line, id",
         }
@@ -94,8 +95,9 @@ impl Filter {
             && !self.dependencies
     }
 
-    /// `WHERE …` (or nothing) and its parameters.
-    fn sql(&self, now: i64) -> (String, Vec<Value>) {
+    /// `WHERE …` (or nothing) and its parameters. `owners`: the stored owner lists that name
+    /// the `--owner` filter's owner, when known (see [`Register::owner_values`]).
+    fn sql(&self, now: i64, owners: Option<&[String]>) -> (String, Vec<Value>) {
         let mut clauses: Vec<String> = Vec::new();
         let mut params: Vec<Value> = Vec::new();
         if !self.ids.is_empty() {
@@ -139,9 +141,14 @@ impl Filter {
             clauses.push("path LIKE ? ESCAPE '\\'".into());
             params.push(format!("{}%", like_escape(p)).into());
         }
-        match self.owner.as_deref() {
-            Some("none") => clauses.push("owner IS NULL".into()),
-            Some(o) => {
+        match (self.owner.as_deref(), owners) {
+            (Some("none"), _) => clauses.push("owner IS NULL".into()),
+            (Some(_), Some([])) => clauses.push("1 = 0".into()),
+            (Some(_), Some(values)) => {
+                clauses.push(any_of("owner", values.len()));
+                params.extend(values.iter().map(|v| Value::from(v.as_str())));
+            }
+            (Some(o), None) => {
                 // Owners are kept space-separated: match one whole owner.
                 clauses.push(
                     "(owner = ? OR owner LIKE ? ESCAPE '\\' OR owner LIKE ? ESCAPE '\\' \
@@ -154,7 +161,7 @@ impl Filter {
                 params.push(format!("% {e}").into());
                 params.push(format!("% {e} %").into());
             }
-            None => {}
+            (None, _) => {}
         }
         if self.overdue {
             clauses.push("due_at < ?".into());
@@ -180,6 +187,33 @@ impl Filter {
 }
 
 impl Register {
+    /// The stored owner lists (space-separated) that name `owner`. There are few distinct
+    /// lists — one per CODEOWNERS rule and manual assignee — so they are read by walking the
+    /// owner index one distinct value at a time, and `--owner` becomes an indexed
+    /// `owner IN (…)` instead of a substring search over every finding. `None` when there are
+    /// too many to list (then the filter matches by pattern).
+    fn owner_values(&mut self, filter: &Filter) -> Result<Option<Vec<String>>> {
+        const MAX_VALUES: usize = 500;
+        let Some(owner) = filter.owner.as_deref().filter(|o| *o != "none") else {
+            return Ok(None);
+        };
+        let rows = self.store.query(
+            "WITH RECURSIVE o(v) AS (SELECT MIN(owner) FROM findings UNION ALL \
+             SELECT (SELECT MIN(owner) FROM findings WHERE owner > o.v) FROM o \
+             WHERE o.v IS NOT NULL) SELECT v FROM o WHERE v IS NOT NULL LIMIT ?",
+            &[Value::Int(MAX_VALUES as i64 * 20)],
+        )?;
+        if rows.len() >= MAX_VALUES * 20 {
+            return Ok(None);
+        }
+        let values: Vec<String> = rows
+            .iter()
+            .filter_map(|r| r.opt_text(0))
+            .filter(|v| v == owner || v.split(' ').any(|o| o == owner))
+            .collect();
+        Ok((values.len() <= MAX_VALUES).then_some(values))
+    }
+
     /// Matching findings, sorted, at most `limit` (0 = all), and how many match in total.
     pub fn list(
         &mut self,
@@ -188,7 +222,8 @@ impl Register {
         limit: usize,
     ) -> Result<(Vec<Record>, u64)> {
         let now = time::now();
-        let (clause, mut params) = filter.sql(now);
+        let owners = self.owner_values(filter)?;
+        let (clause, mut params) = filter.sql(now, owners.as_deref());
         let total = self
             .store
             .query_one(&format!("SELECT COUNT(*) FROM findings{clause}"), &params)?
@@ -213,7 +248,7 @@ impl Register {
                 Vec::new()
             } else {
                 let sql = format!(
-                    "SELECT {COLUMNS} FROM findings WHERE id IN ({})",
+                    "SELECT {COLUMNS} FROM {FINDINGS_WITH_DATA} WHERE id IN ({})",
                     vec!["?"; ids.len()].join(", ")
                 );
                 let id_params: Vec<Value> = ids.iter().map(|i| Value::Int(*i)).collect();
@@ -225,7 +260,7 @@ impl Register {
             }
         } else {
             let mut sql = format!(
-                "SELECT {COLUMNS} FROM findings{clause} ORDER BY {}",
+                "SELECT {COLUMNS} FROM {FINDINGS_WITH_DATA}{clause} ORDER BY {}",
                 sort.sql()
             );
             if limit > 0 {
@@ -278,7 +313,8 @@ impl Register {
 
     /// Ids of the matching findings (for bulk operations).
     pub fn ids(&mut self, filter: &Filter) -> Result<Vec<i64>> {
-        let (clause, params) = filter.sql(time::now());
+        let owners = self.owner_values(filter)?;
+        let (clause, params) = filter.sql(time::now(), owners.as_deref());
         let rows = self.store.query(
             &format!("SELECT id FROM findings{clause} ORDER BY id"),
             &params,
