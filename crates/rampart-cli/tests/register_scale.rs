@@ -180,8 +180,11 @@ const LISTS: &[&[&str]] = &[
 #[test]
 #[ignore = "measures scale; run by bench/register/run.sh"]
 fn record_100k_and_list_over_1m() {
+    // RAMPART_BENCH_DIR keeps the database for looking at query plans afterwards.
     let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
+    let kept = std::env::var_os("RAMPART_BENCH_DIR").map(std::path::PathBuf::from);
+    let root = kept.as_deref().unwrap_or(dir.path());
+    std::fs::create_dir_all(root).unwrap();
     codeowners(root);
     let loc = location(root);
     let mut reg = register(&loc, root);
@@ -203,6 +206,9 @@ fn record_100k_and_list_over_1m() {
     println!(
         "re-record the same 100,000 (all seen again): {rescan:.2} s wall, {rescan_cpu:.2} s CPU"
     );
+    if std::env::var_os("RAMPART_BENCH_RECORD_ONLY").is_some() {
+        return;
+    }
 
     // Nine more projects, first seen 0–80 days ago (so some are overdue); in half of them a
     // later scan no longer finds one in sixteen (verified), and people triaged some of the rest.

@@ -2,7 +2,7 @@
 //! backends run the same way (LIKE is case-sensitive on both; see rampart-store).
 
 use rampart_core::Severity;
-use rampart_store::Value;
+use rampart_store::{Backend, Value};
 
 use crate::record::severity_rank;
 use crate::{COLUMNS, FINDINGS_WITH_DATA, Record, Register, Result, State, record_from_row, time};
@@ -56,18 +56,46 @@ impl Sort {
         })
     }
 
-    fn sql(self) -> &'static str {
-        match self {
-            Sort::Risk => "risk DESC, severity_rank DESC, id",
-            Sort::Severity => "severity_rank DESC, risk DESC, id",
-            Sort::Age => "first_seen, id",
+    fn sql(self, plan: Plan) -> &'static str {
+        // `+column` (SQLite) is the same order but no index can provide it: the matches,
+        // found through a filter's index, are sorted instead.
+        let sort_matches = plan == Plan::SortMatches;
+        match (self, sort_matches) {
+            (Sort::Risk, false) => "risk DESC, severity_rank DESC, id",
+            (Sort::Risk, true) => "+risk DESC, +severity_rank DESC, +id",
+            (Sort::Severity, false) => "severity_rank DESC, risk DESC, id",
+            (Sort::Severity, true) => "+severity_rank DESC, +risk DESC, +id",
+            (Sort::Age, false) => "first_seen, id",
+            (Sort::Age, true) => "+first_seen, +id",
             // The same expression as the `findings_by_due_date` index, so it can serve it.
-            Sort::Due => "(due_at IS NULL), due_at, id",
-            Sort::Id => "id",
-            Sort::Path => "path, line, id",
+            (Sort::Due, false) => "(due_at IS NULL), due_at, id",
+            (Sort::Due, true) => "+(due_at IS NULL), +due_at, +id",
+            (Sort::Id, false) => "id",
+            (Sort::Id, true) => "+id",
+            (Sort::Path, false) => "path, line, id",
+            (Sort::Path, true) => "+path, +line, +id",
         }
     }
 }
+
+/// How a SQLite page query may use indexes, chosen from the exact number of matches (which
+/// the count gives first). SQLite's sampled statistics misjudge low-cardinality columns
+/// (`state = 'open'` looks as rare as a rule id), and the wrong choice costs seconds: sorting
+/// 900,000 matches, or walking the whole sort index for 20. PostgreSQL plans on its own
+/// statistics ([`Plan::Free`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Plan {
+    Free,
+    /// Few matches: read them through a filter's index and sort them.
+    SortMatches,
+    /// Many matches: walk the sort's index (it carries the filter columns) and stop at the
+    /// page's end; the low-cardinality filters (state, analyzer, project, due date) are kept
+    /// from driving the query.
+    WalkSortIndex,
+}
+
+/// Up to this many matches, sorting them beats walking a sort index.
+const FEW_MATCHES: u64 = 20_000;
 
 fn like_escape(s: &str) -> String {
     s.replace('\\', "\\\\")
@@ -97,7 +125,10 @@ impl Filter {
 
     /// `WHERE …` (or nothing) and its parameters. `owners`: the stored owner lists that name
     /// the `--owner` filter's owner, when known (see [`Register::owner_values`]).
-    fn sql(&self, now: i64, owners: Option<&[String]>) -> (String, Vec<Value>) {
+    fn sql(&self, now: i64, owners: Option<&[String]>, plan: Plan) -> (String, Vec<Value>) {
+        // `+column` (SQLite): the same test, but not one an index may be chosen for.
+        let walk = plan == Plan::WalkSortIndex;
+        let low = |c: &str| if walk { format!("+{c}") } else { c.to_string() };
         let mut clauses: Vec<String> = Vec::new();
         let mut params: Vec<Value> = Vec::new();
         if !self.ids.is_empty() {
@@ -117,7 +148,7 @@ impl Filter {
             }
         }
         if !states.is_empty() {
-            clauses.push(any_of("state", states.len()));
+            clauses.push(any_of(&low("state"), states.len()));
             params.extend(states.iter().map(|s| Value::from(s.as_str())));
         }
         if !self.severities.is_empty() {
@@ -129,7 +160,7 @@ impl Filter {
             );
         }
         if !self.analyzers.is_empty() {
-            clauses.push(any_of("analyzer", self.analyzers.len()));
+            clauses.push(any_of(&low("analyzer"), self.analyzers.len()));
             params.extend(self.analyzers.iter().map(|a| Value::from(a.as_str())));
         }
         if !self.rules.is_empty() {
@@ -164,15 +195,15 @@ impl Filter {
             (None, _) => {}
         }
         if self.overdue {
-            clauses.push("due_at < ?".into());
+            clauses.push(format!("{} < ?", low("due_at")));
             params.push(Value::Int(now));
         }
         if let Some(w) = self.due_within {
-            clauses.push("due_at < ?".into());
+            clauses.push(format!("{} < ?", low("due_at")));
             params.push(Value::Int(now + w));
         }
         if let Some(t) = &self.target {
-            clauses.push("target = ?".into());
+            clauses.push(format!("{} = ?", low("target")));
             params.push(t.as_str().into());
         }
         if self.dependencies {
@@ -223,45 +254,41 @@ impl Register {
     ) -> Result<(Vec<Record>, u64)> {
         let now = time::now();
         let owners = self.owner_values(filter)?;
-        let (clause, mut params) = filter.sql(now, owners.as_deref());
+        let (clause, params) = filter.sql(now, owners.as_deref(), Plan::Free);
         let total = self
             .store
             .query_one(&format!("SELECT COUNT(*) FROM findings{clause}"), &params)?
             .i64(0)? as u64;
-        // A page of results is chosen on ids first: sorting 100,000 candidates then only
-        // reads the sort keys (often from an index), not every wide row, before the LIMIT.
-        let rows = if limit > 0 && limit <= 5000 {
+        let rows = if total == 0 {
+            Vec::new()
+        } else if limit > 0 && limit <= 5000 {
+            let plan = match self.store.backend() {
+                Backend::Postgres => Plan::Free,
+                Backend::Sqlite if total <= FEW_MATCHES.max(limit as u64) => Plan::SortMatches,
+                Backend::Sqlite => Plan::WalkSortIndex,
+            };
+            let (clause, mut params) = filter.sql(now, owners.as_deref(), plan);
+            // A page of results is chosen on ids first (from the indexes alone), then only
+            // those rows and their JSON are read.
             params.push(Value::Int(limit as i64));
             let ids: Vec<i64> = self
                 .store
                 .query(
                     &format!(
                         "SELECT id FROM findings{clause} ORDER BY {} LIMIT ?",
-                        sort.sql()
+                        sort.sql(plan)
                     ),
                     &params,
                 )?
                 .iter()
                 .map(|r| r.i64(0))
                 .collect::<Result<_, _>>()?;
-            if ids.is_empty() {
-                Vec::new()
-            } else {
-                let sql = format!(
-                    "SELECT {COLUMNS} FROM {FINDINGS_WITH_DATA} WHERE id IN ({})",
-                    vec!["?"; ids.len()].join(", ")
-                );
-                let id_params: Vec<Value> = ids.iter().map(|i| Value::Int(*i)).collect();
-                let mut fetched = self.store.query(&sql, &id_params)?;
-                let pos: std::collections::HashMap<i64, usize> =
-                    ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-                fetched.sort_by_key(|r| r.opt_i64(0).and_then(|id| pos.get(&id).copied()));
-                fetched
-            }
+            self.fetch_in_order(&ids)?
         } else {
+            let mut params = params;
             let mut sql = format!(
                 "SELECT {COLUMNS} FROM {FINDINGS_WITH_DATA}{clause} ORDER BY {}",
-                sort.sql()
+                sort.sql(Plan::Free)
             );
             if limit > 0 {
                 sql.push_str(" LIMIT ?");
@@ -274,6 +301,23 @@ impl Register {
             .map(|r| record_from_row(r, now))
             .collect::<Result<_>>()?;
         Ok((records, total))
+    }
+
+    /// The rows of these findings, in this order.
+    fn fetch_in_order(&mut self, ids: &[i64]) -> Result<Vec<rampart_store::Row>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT {COLUMNS} FROM {FINDINGS_WITH_DATA} WHERE id IN ({})",
+            rampart_store::rows_sql(ids.len(), "?")
+        );
+        let id_params: Vec<Value> = ids.iter().map(|i| Value::Int(*i)).collect();
+        let mut fetched = self.store.query(&sql, &id_params)?;
+        let pos: std::collections::HashMap<i64, usize> =
+            ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        fetched.sort_by_key(|r| r.opt_i64(0).and_then(|id| pos.get(&id).copied()));
+        Ok(fetched)
     }
 
     /// The last recorded scan of a base branch (by name, `origin/` or not) or commit, and the
@@ -314,7 +358,7 @@ impl Register {
     /// Ids of the matching findings (for bulk operations).
     pub fn ids(&mut self, filter: &Filter) -> Result<Vec<i64>> {
         let owners = self.owner_values(filter)?;
-        let (clause, params) = filter.sql(time::now(), owners.as_deref());
+        let (clause, params) = filter.sql(time::now(), owners.as_deref(), Plan::Free);
         let rows = self.store.query(
             &format!("SELECT id FROM findings{clause} ORDER BY id"),
             &params,

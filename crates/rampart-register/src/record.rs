@@ -346,7 +346,8 @@ fn insert_findings(
             new_finding_params(&mut params, m, p, scan, now);
         }
         let sql = format!(
-            "INSERT INTO findings ({NEW_FINDING_COLUMNS}) VALUES {} RETURNING id, fingerprint",
+            "{} INTO findings ({NEW_FINDING_COLUMNS}) VALUES {} RETURNING id, fingerprint",
+            s.bulk_insert(),
             rampart_store::rows_sql(batch.len(), NEW_FINDING_ROW)
         );
         // RETURNING order is not promised for a multi-row INSERT: match rows by fingerprint.
@@ -376,7 +377,8 @@ fn insert_findings(
         }
         s.execute(
             &format!(
-                "INSERT INTO finding_data (finding_id, data) VALUES {}",
+                "{} INTO finding_data (finding_id, data) VALUES {}",
+                s.bulk_insert(),
                 rampart_store::rows_sql(batch.len(), "(?, ?)")
             ),
             &data,
@@ -384,8 +386,9 @@ fn insert_findings(
         // The first history entry of each: detected, open.
         s.execute(
             &format!(
-                "INSERT INTO history (finding_id, at, actor, field, old_value, new_value, reason, \
+                "{} INTO history (finding_id, at, actor, field, old_value, new_value, reason, \
                  scan_id) VALUES {}",
+                s.bulk_insert(),
                 rampart_store::rows_sql(batch.len(), "(?, ?, ?, 'state', NULL, 'open', ?, ?)")
             ),
             &history,
@@ -460,7 +463,8 @@ fn insert_sightings(s: &mut Store, ids: &[i64], scan: i64) -> Result<()> {
             .collect();
         s.execute(
             &format!(
-                "INSERT INTO finding_scans (finding_id, scan_id) VALUES {}",
+                "{} INTO finding_scans (finding_id, scan_id) VALUES {}",
+                s.bulk_insert(),
                 rampart_store::rows_sql(batch.len(), "(?, ?)")
             ),
             &params,

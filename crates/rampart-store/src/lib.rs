@@ -338,6 +338,17 @@ impl Store {
         }
     }
 
+    /// The verb for a multi-row `INSERT` whose rows cannot conflict (the caller checked) inside
+    /// a transaction that is rolled back whole on any error. On SQLite `OR FAIL`: with the
+    /// default `ABORT`, a multi-row statement keeps a statement journal (a copy of every page
+    /// it touches, to undo just that statement), which cost a third of recording time.
+    pub fn bulk_insert(&self) -> &'static str {
+        match self.backend() {
+            Backend::Sqlite => "INSERT OR FAIL",
+            Backend::Postgres => "INSERT",
+        }
+    }
+
     /// The schema version the database is at.
     pub fn schema_version(&mut self) -> Result<i64> {
         let row = self.query_one("SELECT MAX(version) FROM schema_migrations", &[])?;
