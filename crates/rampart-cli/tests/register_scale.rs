@@ -159,16 +159,44 @@ const LISTS: &[&[&str]] = &[
     &["--open", "--sort", "age"],
     &["--state", "verified", "--sort", "age"],
     &["--state", "reopened"],
-    &["--state", "risk_accepted,false_positive", "--analyzer", "sast", "--severity", "critical"],
+    &[
+        "--state",
+        "risk_accepted,false_positive",
+        "--analyzer",
+        "sast",
+        "--severity",
+        "critical",
+    ],
     &["--owner", "@org/team-3"],
-    &["--owner", "@org/security", "--overdue", "--severity", "critical,high"],
+    &[
+        "--owner",
+        "@org/security",
+        "--overdue",
+        "--severity",
+        "critical,high",
+    ],
     &["--owner", "none", "--severity", "high"],
     &["--analyzer", "secrets", "--severity", "low"],
     &["--severity", "low", "--sort", "severity"],
     &["--target", "project-3", "--open", "--sort", "age"],
-    &["--target", "project-5", "--overdue", "--rule", "rule-7", "--sort", "due"],
+    &[
+        "--target",
+        "project-5",
+        "--overdue",
+        "--rule",
+        "rule-7",
+        "--sort",
+        "due",
+    ],
     &["--path", "services/s1", "--sort", "due"],
-    &["--path", "services/s2", "--state", "wont_fix", "--sort", "path"],
+    &[
+        "--path",
+        "services/s2",
+        "--state",
+        "wont_fix",
+        "--sort",
+        "path",
+    ],
     &["--sort", "due"],
     &["--sort", "age"],
     &["--sort", "severity"],
@@ -215,10 +243,17 @@ fn record_100k_and_list_over_1m() {
     for p in 1..10usize {
         let b = findings(100_000, p);
         let days = p as i64 * 10;
-        reg.record(&meta(&format!("project-{p}"), days), &b).unwrap();
+        reg.record(&meta(&format!("project-{p}"), days), &b)
+            .unwrap();
         if p % 2 == 1 {
-            let kept: Vec<_> = b.iter().filter(|f| !f.fingerprint.ends_with('5')).cloned().collect();
-            let o = reg.record(&meta(&format!("project-{p}"), days - 1), &kept).unwrap();
+            let kept: Vec<_> = b
+                .iter()
+                .filter(|f| !f.fingerprint.ends_with('5'))
+                .cloned()
+                .collect();
+            let o = reg
+                .record(&meta(&format!("project-{p}"), days - 1), &kept)
+                .unwrap();
             assert!(!o.closed.is_empty());
         }
     }
@@ -262,5 +297,8 @@ fn record_100k_and_list_over_1m() {
             args.join(" ")
         );
     }
-    println!("rampart findings list: slowest of {} → {worst:.0} ms", LISTS.len());
+    println!(
+        "rampart findings list: slowest of {} → {worst:.0} ms",
+        LISTS.len()
+    );
 }

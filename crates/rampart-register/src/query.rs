@@ -267,22 +267,7 @@ impl Register {
                 Backend::Sqlite if total <= FEW_MATCHES.max(limit as u64) => Plan::SortMatches,
                 Backend::Sqlite => Plan::WalkSortIndex,
             };
-            let (clause, mut params) = filter.sql(now, owners.as_deref(), plan);
-            // A page of results is chosen on ids first (from the indexes alone), then only
-            // those rows and their JSON are read.
-            params.push(Value::Int(limit as i64));
-            let ids: Vec<i64> = self
-                .store
-                .query(
-                    &format!(
-                        "SELECT id FROM findings{clause} ORDER BY {} LIMIT ?",
-                        sort.sql(plan)
-                    ),
-                    &params,
-                )?
-                .iter()
-                .map(|r| r.i64(0))
-                .collect::<Result<_, _>>()?;
+            let ids = self.page_ids(filter, owners.as_deref(), sort, limit, plan, now)?;
             self.fetch_in_order(&ids)?
         } else {
             let mut params = params;
@@ -301,6 +286,30 @@ impl Register {
             .map(|r| record_from_row(r, now))
             .collect::<Result<_>>()?;
         Ok((records, total))
+    }
+
+    /// The ids of the first `limit` matches in `sort` order: from the indexes alone, so only
+    /// the page's rows and JSON are read afterwards.
+    fn page_ids(
+        &mut self,
+        filter: &Filter,
+        owners: Option<&[String]>,
+        sort: Sort,
+        limit: usize,
+        plan: Plan,
+        now: i64,
+    ) -> Result<Vec<i64>> {
+        let (clause, mut params) = filter.sql(now, owners, plan);
+        params.push(Value::Int(limit as i64));
+        let sql = format!(
+            "SELECT id FROM findings{clause} ORDER BY {} LIMIT ?",
+            sort.sql(plan)
+        );
+        self.store
+            .query(&sql, &params)?
+            .iter()
+            .map(|r| Ok(r.i64(0)?))
+            .collect()
     }
 
     /// The rows of these findings, in this order.
@@ -364,5 +373,152 @@ impl Register {
             &params,
         )?;
         rows.iter().map(|r| Ok(r.i64(0)?)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{ScanMeta, Settings};
+    use rampart_core::{Confidence, Finding, Location, RuleMeta};
+    use rampart_store::Store;
+
+    fn findings(n: usize) -> Vec<Finding> {
+        let sev = [
+            Severity::Critical,
+            Severity::High,
+            Severity::Medium,
+            Severity::Low,
+            Severity::Info,
+        ];
+        (0..n)
+            .map(|i| {
+                let meta = RuleMeta {
+                    id: format!("rule-{}", i % 7),
+                    analyzer: ["sast", "secrets", "sca"][i % 3].into(),
+                    title: "t".into(),
+                    description: String::new(),
+                    severity: sev[i % sev.len()],
+                    confidence: Confidence::High,
+                    cwe: vec![],
+                    remediation: String::new(),
+                    references: vec![],
+                };
+                let line = (i % 13 + 1) as u32;
+                let mut f = meta.finding(
+                    "m".into(),
+                    Location {
+                        path: format!("src/m{}/f{}.py", i % 4, i % 11),
+                        start_line: line,
+                        start_column: 1,
+                        end_line: line,
+                        end_column: 2,
+                    },
+                    String::new(),
+                );
+                f.fingerprint = format!("fp{i}");
+                f
+            })
+            .collect()
+    }
+
+    /// The three plans differ only in which index SQLite may use: every filter and sort must
+    /// give the same page under each (the bench's 1,000,000 findings exercise the speed).
+    #[test]
+    fn every_plan_gives_the_same_page() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_sqlite(&dir.path().join("r.db")).unwrap();
+        let mut config = rampart_engine::Config::default();
+        config.register.blame = false;
+        let settings = Settings::from_config(&config, dir.path()).unwrap();
+        let mut reg = Register::new(store, settings, "t".into());
+        let day = time::DAY;
+        let now = time::now();
+        for (target, ago) in [("a", 100), ("b", 2)] {
+            let meta = ScanMeta {
+                target: target.into(),
+                started_at: now - ago * day,
+                finished_at: now - ago * day,
+                analyzers: vec!["sast".into(), "secrets".into(), "sca".into()],
+                closes: true,
+                ..ScanMeta::default()
+            };
+            reg.record(&meta, &findings(600)).unwrap();
+        }
+        reg.set_state(
+            &(1..200).step_by(3).collect::<Vec<_>>(),
+            State::InProgress,
+            None,
+            None,
+        )
+        .unwrap();
+        reg.set_state(
+            &(2..300).step_by(5).collect::<Vec<_>>(),
+            State::WontFix,
+            Some("r"),
+            None,
+        )
+        .unwrap();
+        reg.assign(&(1..100).collect::<Vec<_>>(), "@org/x @bob", None)
+            .unwrap();
+        let filters = [
+            Filter::default(),
+            Filter {
+                open: true,
+                ..Filter::default()
+            },
+            Filter {
+                overdue: true,
+                analyzers: vec!["sast".into()],
+                ..Filter::default()
+            },
+            Filter {
+                states: vec![State::WontFix, State::InProgress],
+                ..Filter::default()
+            },
+            Filter {
+                severities: vec![Severity::Low],
+                ..Filter::default()
+            },
+            Filter {
+                rules: vec!["rule-3".into()],
+                target: Some("b".into()),
+                ..Filter::default()
+            },
+            Filter {
+                path: Some("src/m1/".into()),
+                ..Filter::default()
+            },
+            Filter {
+                owner: Some("@bob".into()),
+                open: true,
+                ..Filter::default()
+            },
+            Filter {
+                owner: Some("none".into()),
+                ..Filter::default()
+            },
+        ];
+        let sorts = [
+            Sort::Risk,
+            Sort::Severity,
+            Sort::Age,
+            Sort::Due,
+            Sort::Id,
+            Sort::Path,
+        ];
+        for f in &filters {
+            let owners = reg.owner_values(f).unwrap();
+            for sort in sorts {
+                let page = |reg: &mut Register, plan| {
+                    reg.page_ids(f, owners.as_deref(), sort, 50, plan, now)
+                        .unwrap()
+                };
+                let free = page(&mut reg, Plan::Free);
+                assert!(!free.is_empty(), "{f:?} {sort:?}");
+                assert_eq!(free, page(&mut reg, Plan::SortMatches), "{f:?} {sort:?}");
+                assert_eq!(free, page(&mut reg, Plan::WalkSortIndex), "{f:?} {sort:?}");
+            }
+        }
     }
 }
