@@ -86,6 +86,9 @@ impl Sort {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Plan {
     Free,
+    /// Counting: a selective filter (rule, path, owner, ids) drives the query when there is
+    /// one, else severity, else the project; the rest are checked inside that index.
+    Count,
     /// Few matches: read them through a filter's index and sort them.
     SortMatches,
     /// Many matches: walk the sort's index (it carries the filter columns) and stop at the
@@ -94,8 +97,9 @@ enum Plan {
     WalkSortIndex,
 }
 
-/// Up to this many matches, sorting them beats walking a sort index.
-const FEW_MATCHES: u64 = 20_000;
+/// Up to this many matches, sorting them (a bounded cost) beats walking a sort index (cheap
+/// when matches are spread evenly, up to a whole index when they sit at its far end).
+const FEW_MATCHES: u64 = 100_000;
 
 fn like_escape(s: &str) -> String {
     s.replace('\\', "\\\\")
@@ -127,8 +131,25 @@ impl Filter {
     /// the `--owner` filter's owner, when known (see [`Register::owner_values`]).
     fn sql(&self, now: i64, owners: Option<&[String]>, plan: Plan) -> (String, Vec<Value>) {
         // `+column` (SQLite): the same test, but not one an index may be chosen for.
-        let walk = plan == Plan::WalkSortIndex;
-        let low = |c: &str| if walk { format!("+{c}") } else { c.to_string() };
+        let selective = !self.ids.is_empty()
+            || !self.rules.is_empty()
+            || self.path.is_some()
+            || self.owner.as_deref().is_some_and(|o| o != "none");
+        let hide = |c: &str| match plan {
+            Plan::Free | Plan::SortMatches => false,
+            Plan::WalkSortIndex => c != "severity_rank",
+            Plan::Count if selective => true,
+            Plan::Count if !self.severities.is_empty() => c != "severity_rank",
+            Plan::Count if self.target.is_some() => c != "target",
+            Plan::Count => false,
+        };
+        let low = |c: &str| {
+            if hide(c) {
+                format!("+{c}")
+            } else {
+                c.to_string()
+            }
+        };
         let mut clauses: Vec<String> = Vec::new();
         let mut params: Vec<Value> = Vec::new();
         if !self.ids.is_empty() {
@@ -152,7 +173,7 @@ impl Filter {
             params.extend(states.iter().map(|s| Value::from(s.as_str())));
         }
         if !self.severities.is_empty() {
-            clauses.push(any_of("severity_rank", self.severities.len()));
+            clauses.push(any_of(&low("severity_rank"), self.severities.len()));
             params.extend(
                 self.severities
                     .iter()
@@ -254,7 +275,11 @@ impl Register {
     ) -> Result<(Vec<Record>, u64)> {
         let now = time::now();
         let owners = self.owner_values(filter)?;
-        let (clause, params) = filter.sql(now, owners.as_deref(), Plan::Free);
+        let count_plan = match self.store.backend() {
+            Backend::Postgres => Plan::Free,
+            Backend::Sqlite => Plan::Count,
+        };
+        let (clause, params) = filter.sql(now, owners.as_deref(), count_plan);
         let total = self
             .store
             .query_one(&format!("SELECT COUNT(*) FROM findings{clause}"), &params)?
@@ -270,7 +295,7 @@ impl Register {
             let ids = self.page_ids(filter, owners.as_deref(), sort, limit, plan, now)?;
             self.fetch_in_order(&ids)?
         } else {
-            let mut params = params;
+            let (clause, mut params) = filter.sql(now, owners.as_deref(), Plan::Free);
             let mut sql = format!(
                 "SELECT {COLUMNS} FROM {FINDINGS_WITH_DATA}{clause} ORDER BY {}",
                 sort.sql(Plan::Free)
@@ -498,6 +523,16 @@ mod tests {
                 owner: Some("none".into()),
                 ..Filter::default()
             },
+            Filter {
+                severities: vec![Severity::High, Severity::Info],
+                path: Some("src/m2".into()),
+                ..Filter::default()
+            },
+            Filter {
+                target: Some("a".into()),
+                open: true,
+                ..Filter::default()
+            },
         ];
         let sorts = [
             Sort::Risk,
@@ -519,6 +554,12 @@ mod tests {
                 assert_eq!(free, page(&mut reg, Plan::SortMatches), "{f:?} {sort:?}");
                 assert_eq!(free, page(&mut reg, Plan::WalkSortIndex), "{f:?} {sort:?}");
             }
+            let mut count = |plan| {
+                let (clause, params) = f.sql(now, owners.as_deref(), plan);
+                let sql = format!("SELECT COUNT(*) FROM findings{clause}");
+                reg.store.query_one(&sql, &params).unwrap().i64(0).unwrap()
+            };
+            assert_eq!(count(Plan::Free), count(Plan::Count), "{f:?}");
         }
     }
 }

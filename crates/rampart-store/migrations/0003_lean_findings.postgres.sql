@@ -26,11 +26,11 @@ DROP INDEX findings_owner;
 DROP INDEX findings_due;
 DROP INDEX findings_target_state;
 
-CREATE INDEX findings_by_rule ON findings (rule_id, state, severity_rank, analyzer, target, due_at, risk, owner);
+CREATE INDEX findings_by_rule ON findings (rule_id, state, severity_rank, analyzer, target, due_at, risk, owner, first_seen);
 CREATE INDEX findings_by_path ON findings (path, line, state, severity_rank, analyzer, rule_id, target, due_at, risk, owner);
-CREATE INDEX findings_by_owner ON findings (owner, state, severity_rank, analyzer, rule_id, target, due_at, risk);
-CREATE INDEX findings_by_target ON findings (target, state, severity_rank, analyzer, rule_id, due_at, risk, owner);
-CREATE INDEX findings_by_state ON findings (state, due_at, severity_rank, analyzer, rule_id, target, risk, owner);
+CREATE INDEX findings_by_owner ON findings (owner, state, severity_rank, analyzer, rule_id, target, due_at, risk, first_seen);
+CREATE INDEX findings_by_target ON findings (target, state, severity_rank, analyzer, rule_id, due_at, risk, owner, first_seen);
+CREATE INDEX findings_by_state ON findings (state, due_at, severity_rank, analyzer, rule_id, target, risk, owner, first_seen);
 CREATE INDEX findings_by_risk ON findings (risk DESC, severity_rank DESC, id, state, analyzer, rule_id, target, due_at, owner);
 CREATE INDEX findings_by_severity ON findings (severity_rank DESC, risk DESC, id, state, analyzer, rule_id, target, due_at, owner);
 CREATE INDEX findings_by_age ON findings (first_seen, id, state, severity_rank, analyzer, rule_id, target, due_at, owner);
