@@ -55,6 +55,26 @@ struct Existing {
     path: String,
     owner: Option<String>,
     owner_source: Option<String>,
+    /// What the finding looked like when last recorded: a re-scan rewrites only what changed.
+    described: Described,
+}
+
+/// The descriptive columns of a finding, compared on re-sight so unchanged findings cost one
+/// batched sighting update and nothing else.
+#[derive(Debug, Clone, PartialEq)]
+struct Described {
+    rule_id: String,
+    analyzer: String,
+    title: String,
+    severity: String,
+    confidence: String,
+    cvss: Option<f64>,
+    path: String,
+    line: i64,
+    advisory: Option<String>,
+    purl: Option<String>,
+    risk: f64,
+    data_hash: Option<i64>,
 }
 
 /// A finding ready to write: everything computed before the transaction starts.
@@ -63,9 +83,13 @@ struct Prepared<'a> {
     data: String,
     risk: f64,
     owner: Option<String>,
-    cvss: Option<f64>,
     due: Option<i64>,
+    described: Described,
 }
+
+/// Rows per multi-row statement: well under SQLite's 32,766 and PostgreSQL's 65,535
+/// parameters, large enough that per-statement cost vanishes.
+const BATCH: usize = 200;
 
 impl Register {
     pub fn record(&mut self, meta: &ScanMeta, findings: &[Finding]) -> Result<RecordOutcome> {
@@ -86,25 +110,11 @@ impl Register {
                 total: prepared.len(),
                 ..RecordOutcome::default()
             };
-            let mut seen = HashSet::new();
+            let mut fresh = Vec::new();
+            let mut sighted = Vec::new();
             for p in &prepared {
-                let id = match existing.remove(&p.f.fingerprint) {
-                    None => {
-                        let id = insert_finding(s, meta, p, scan_id, now)?;
-                        Register::log(
-                            s,
-                            id,
-                            now,
-                            &actor,
-                            "state",
-                            None,
-                            Some(State::Open.as_str()),
-                            Some(&format!("first detected by scan #{scan_id}")),
-                            Some(scan_id),
-                        )?;
-                        out.new.push(id);
-                        id
-                    }
+                match existing.remove(&p.f.fingerprint) {
+                    None => fresh.push(p),
                     Some(e) => {
                         update_seen(s, &e, p, scan_id, now, &actor)?;
                         if e.state.reopens_when_seen() {
@@ -112,15 +122,14 @@ impl Register {
                             reopen(s, &e, scan_id, now, due, &actor)?;
                             out.reopened.push(e.id);
                         }
-                        e.id
+                        sighted.push(e.id);
                     }
-                };
-                seen.insert(id);
-                s.execute(
-                    "INSERT INTO finding_scans (finding_id, scan_id) VALUES (?, ?)",
-                    &[Value::Int(id), Value::Int(scan_id)],
-                )?;
+                }
             }
+            mark_seen(s, &sighted, scan_id, now)?;
+            out.new = insert_findings(s, meta, &fresh, scan_id, now, &actor)?;
+            sighted.extend_from_slice(&out.new);
+            insert_sightings(s, &sighted, scan_id)?;
             if meta.closes {
                 for e in existing.values() {
                     if closable(meta, e) {
@@ -155,13 +164,30 @@ impl Register {
         });
         let data = serde_json::to_string(f)
             .map_err(|e| RegisterError::Invalid(format!("finding {}: {e}", f.fingerprint)))?;
+        let risk = self.settings.risk.score(f).score;
+        let cvss = f.dependency.as_ref().and_then(|d| d.cvss_score);
+        let dep = f.dependency.as_ref();
+        let described = Described {
+            rule_id: f.rule_id.clone(),
+            analyzer: f.analyzer.clone(),
+            title: f.title.clone(),
+            severity: f.severity.as_str().to_string(),
+            confidence: f.confidence.as_str().to_string(),
+            cvss,
+            path: f.location.path.clone(),
+            line: i64::from(f.location.start_line),
+            advisory: dep.map(|d| d.advisory.clone()),
+            purl: dep.map(|d| d.purl.clone()),
+            risk,
+            data_hash: Some(fnv1a(data.as_bytes())),
+        };
         Ok(Prepared {
             f,
             data,
-            risk: self.settings.risk.score(f).score,
+            risk,
             owner,
-            cvss: f.dependency.as_ref().and_then(|d| d.cvss_score),
             due: self.due(f.severity, now),
+            described,
         })
     }
 
@@ -257,28 +283,121 @@ fn insert_scan(s: &mut Store, m: &ScanMeta, actor: &str) -> Result<i64> {
 
 fn load_existing(s: &mut Store, target: &str) -> Result<HashMap<String, Existing>> {
     let rows = s.query(
-        "SELECT id, fingerprint, state, analyzer, path, owner, owner_source FROM findings \
+        "SELECT id, fingerprint, state, analyzer, path, owner, owner_source, rule_id, title, \
+         severity, confidence, cvss, line, advisory, purl, risk, data_hash FROM findings \
          WHERE target = ?",
         &[target.into()],
     )?;
     let mut out = HashMap::with_capacity(rows.len());
     for r in rows {
+        let described = Described {
+            rule_id: r.text(7)?,
+            analyzer: r.text(3)?,
+            title: r.text(8)?,
+            severity: r.text(9)?,
+            confidence: r.text(10)?,
+            cvss: r.opt_f64(11),
+            path: r.text(4)?,
+            line: r.i64(12)?,
+            advisory: r.opt_text(13),
+            purl: r.opt_text(14),
+            risk: r.f64(15)?,
+            data_hash: r.opt_i64(16),
+        };
         out.insert(
             r.text(1)?,
             Existing {
                 id: r.i64(0)?,
                 state: State::parse(&r.text(2)?).map_err(RegisterError::Invalid)?,
-                analyzer: r.text(3)?,
-                path: r.text(4)?,
+                analyzer: described.analyzer.clone(),
+                path: described.path.clone(),
                 owner: r.opt_text(5),
                 owner_source: r.opt_text(6),
+                described,
             },
         );
     }
     Ok(out)
 }
 
-fn insert_finding(s: &mut Store, m: &ScanMeta, p: &Prepared, scan: i64, now: i64) -> Result<i64> {
+/// The columns a new finding is inserted with, in the order of [`new_finding_params`].
+const NEW_FINDING_COLUMNS: &str = "target, fingerprint, rule_id, analyzer, title, severity, \
+    severity_rank, confidence, cvss, path, line, advisory, purl, data_hash, state, state_since, \
+    owner, owner_source, risk, due_at, first_seen, last_seen, first_scan, last_scan, \
+    introduced_at, introduced_commit, reopen_count";
+const NEW_FINDING_ROW: &str =
+    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+
+/// Inserts new findings in batches (row, JSON, first history entry) and returns their ids in
+/// the order given.
+fn insert_findings(
+    s: &mut Store,
+    m: &ScanMeta,
+    fresh: &[&Prepared],
+    scan: i64,
+    now: i64,
+    actor: &str,
+) -> Result<Vec<i64>> {
+    let mut ids = Vec::with_capacity(fresh.len());
+    let reason = format!("first detected by scan #{scan}");
+    for batch in fresh.chunks(BATCH) {
+        let mut params = Vec::with_capacity(batch.len() * 26);
+        for p in batch {
+            new_finding_params(&mut params, m, p, scan, now);
+        }
+        let sql = format!(
+            "{} INTO findings ({NEW_FINDING_COLUMNS}) VALUES {} RETURNING id, fingerprint",
+            s.bulk_insert(),
+            rampart_store::rows_sql(batch.len(), NEW_FINDING_ROW)
+        );
+        // RETURNING order is not promised for a multi-row INSERT: match rows by fingerprint.
+        let mut by_fp = HashMap::with_capacity(batch.len());
+        for r in s.query(&sql, &params)? {
+            by_fp.insert(r.text(1)?, r.i64(0)?);
+        }
+        let first = ids.len();
+        for p in batch {
+            let id = by_fp.get(&p.f.fingerprint).copied().ok_or_else(|| {
+                RegisterError::Invalid(format!("finding {} was not stored", p.f.fingerprint))
+            })?;
+            ids.push(id);
+        }
+        let batch_ids = &ids[first..];
+        let mut data = Vec::with_capacity(batch.len() * 2);
+        let mut history = Vec::with_capacity(batch.len() * 5);
+        for (p, id) in batch.iter().zip(batch_ids) {
+            data.extend([Value::Int(*id), p.data.as_str().into()]);
+            history.extend([
+                Value::Int(*id),
+                Value::Int(now),
+                actor.into(),
+                reason.as_str().into(),
+                Value::Int(scan),
+            ]);
+        }
+        s.execute(
+            &format!(
+                "{} INTO finding_data (finding_id, data) VALUES {}",
+                s.bulk_insert(),
+                rampart_store::rows_sql(batch.len(), "(?, ?)")
+            ),
+            &data,
+        )?;
+        // The first history entry of each: detected, open.
+        s.execute(
+            &format!(
+                "{} INTO history (finding_id, at, actor, field, old_value, new_value, reason, \
+                 scan_id) VALUES {}",
+                s.bulk_insert(),
+                rampart_store::rows_sql(batch.len(), "(?, ?, ?, 'state', NULL, 'open', ?, ?)")
+            ),
+            &history,
+        )?;
+    }
+    Ok(ids)
+}
+
+fn new_finding_params(out: &mut Vec<Value>, m: &ScanMeta, p: &Prepared, scan: i64, now: i64) {
     let f = p.f;
     // Findings from git history know their commit; the rest are dated by blame later.
     let (introduced_at, introduced_commit) = match &f.provenance {
@@ -288,44 +407,81 @@ fn insert_finding(s: &mut Store, m: &ScanMeta, p: &Prepared, scan: i64, now: i64
         ),
         None => (None, None),
     };
-    let dep = f.dependency.as_ref();
-    let row = s.query_one(
-        "INSERT INTO findings (target, fingerprint, rule_id, analyzer, title, severity, \
-         severity_rank, confidence, cvss, path, line, advisory, purl, data, state, state_since, \
-         owner, owner_source, risk, due_at, first_seen, last_seen, first_scan, last_scan, \
-         introduced_at, introduced_commit, reopen_count) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) \
-         RETURNING id",
-        &[
-            m.target.as_str().into(),
-            f.fingerprint.as_str().into(),
-            f.rule_id.as_str().into(),
-            f.analyzer.as_str().into(),
-            f.title.as_str().into(),
-            f.severity.as_str().into(),
-            Value::Int(severity_rank(f.severity)),
-            f.confidence.as_str().into(),
-            p.cvss.into(),
-            f.location.path.as_str().into(),
-            Value::Int(i64::from(f.location.start_line)),
-            dep.map(|d| d.advisory.clone()).into(),
-            dep.map(|d| d.purl.clone()).into(),
-            p.data.as_str().into(),
-            State::Open.as_str().into(),
-            Value::Int(now),
-            p.owner.clone().into(),
-            p.owner.as_ref().map(|_| "codeowners").into(),
-            Value::Real(p.risk),
-            p.due.into(),
-            Value::Int(now),
-            Value::Int(now),
-            Value::Int(scan),
-            Value::Int(scan),
-            introduced_at.into(),
-            introduced_commit.into(),
-        ],
-    )?;
-    Ok(row.i64(0)?)
+    let d = &p.described;
+    out.extend([
+        m.target.as_str().into(),
+        f.fingerprint.as_str().into(),
+        d.rule_id.as_str().into(),
+        d.analyzer.as_str().into(),
+        d.title.as_str().into(),
+        d.severity.as_str().into(),
+        Value::Int(severity_rank(f.severity)),
+        d.confidence.as_str().into(),
+        d.cvss.into(),
+        d.path.as_str().into(),
+        Value::Int(d.line),
+        d.advisory.clone().into(),
+        d.purl.clone().into(),
+        d.data_hash.into(),
+        State::Open.as_str().into(),
+        Value::Int(now),
+        p.owner.clone().into(),
+        p.owner.as_ref().map(|_| "codeowners").into(),
+        Value::Real(p.risk),
+        p.due.into(),
+        Value::Int(now),
+        Value::Int(now),
+        Value::Int(scan),
+        Value::Int(scan),
+        introduced_at.into(),
+        introduced_commit.into(),
+    ]);
+}
+
+/// `last_seen`/`last_scan` of findings seen again, in batches.
+fn mark_seen(s: &mut Store, ids: &[i64], scan: i64, now: i64) -> Result<()> {
+    for batch in ids.chunks(BATCH * 4) {
+        let mut params = vec![Value::Int(now), Value::Int(scan)];
+        params.extend(batch.iter().map(|id| Value::Int(*id)));
+        s.execute(
+            &format!(
+                "UPDATE findings SET last_seen = ?, last_scan = ? WHERE id IN ({})",
+                rampart_store::rows_sql(batch.len(), "?")
+            ),
+            &params,
+        )?;
+    }
+    Ok(())
+}
+
+/// Which scans saw which finding, in batches.
+fn insert_sightings(s: &mut Store, ids: &[i64], scan: i64) -> Result<()> {
+    for batch in ids.chunks(BATCH * 4) {
+        let params: Vec<Value> = batch
+            .iter()
+            .flat_map(|id| [Value::Int(*id), Value::Int(scan)])
+            .collect();
+        s.execute(
+            &format!(
+                "{} INTO finding_scans (finding_id, scan_id) VALUES {}",
+                s.bulk_insert(),
+                rampart_store::rows_sql(batch.len(), "(?, ?)")
+            ),
+            &params,
+        )?;
+    }
+    Ok(())
+}
+
+/// FNV-1a: a stable 64-bit digest of a finding's JSON (not a security boundary: it only
+/// decides whether the stored JSON needs rewriting).
+fn fnv1a(bytes: &[u8]) -> i64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h as i64
 }
 
 pub(crate) fn severity_rank(s: rampart_core::Severity) -> i64 {
@@ -339,6 +495,8 @@ pub(crate) fn severity_rank(s: rampart_core::Severity) -> i64 {
     }
 }
 
+/// A finding seen again: its description follows the analyzer (only when it changed; the
+/// sighting itself is batched by [`mark_seen`]), its CODEOWNERS default follows the file.
 fn update_seen(
     s: &mut Store,
     e: &Existing,
@@ -347,37 +505,37 @@ fn update_seen(
     now: i64,
     actor: &str,
 ) -> Result<()> {
-    let f = p.f;
-    let dep = f.dependency.as_ref();
-    // Most findings come back unchanged: then only the sighting is written, and no index on
-    // the descriptive columns is touched.
-    s.execute(
-        "UPDATE findings SET last_seen = ?, last_scan = ? WHERE id = ?",
-        &[Value::Int(now), Value::Int(scan), Value::Int(e.id)],
-    )?;
-    s.execute(
-        "UPDATE findings SET rule_id = ?, analyzer = ?, title = ?, severity = ?, \
-         severity_rank = ?, confidence = ?, cvss = ?, path = ?, line = ?, advisory = ?, \
-         purl = ?, data = ?, risk = ? WHERE id = ? AND (data <> ? OR risk <> ?)",
-        &[
-            f.rule_id.as_str().into(),
-            f.analyzer.as_str().into(),
-            f.title.as_str().into(),
-            f.severity.as_str().into(),
-            Value::Int(severity_rank(f.severity)),
-            f.confidence.as_str().into(),
-            p.cvss.into(),
-            f.location.path.as_str().into(),
-            Value::Int(i64::from(f.location.start_line)),
-            dep.map(|d| d.advisory.clone()).into(),
-            dep.map(|d| d.purl.clone()).into(),
-            p.data.as_str().into(),
-            Value::Real(p.risk),
-            Value::Int(e.id),
-            p.data.as_str().into(),
-            Value::Real(p.risk),
-        ],
-    )?;
+    let d = &p.described;
+    if e.described != *d {
+        s.execute(
+            "UPDATE findings SET rule_id = ?, analyzer = ?, title = ?, severity = ?, \
+             severity_rank = ?, confidence = ?, cvss = ?, path = ?, line = ?, advisory = ?, \
+             purl = ?, risk = ?, data_hash = ? WHERE id = ?",
+            &[
+                d.rule_id.as_str().into(),
+                d.analyzer.as_str().into(),
+                d.title.as_str().into(),
+                d.severity.as_str().into(),
+                Value::Int(severity_rank(p.f.severity)),
+                d.confidence.as_str().into(),
+                d.cvss.into(),
+                d.path.as_str().into(),
+                Value::Int(d.line),
+                d.advisory.clone().into(),
+                d.purl.clone().into(),
+                Value::Real(d.risk),
+                d.data_hash.into(),
+                Value::Int(e.id),
+            ],
+        )?;
+        if e.described.data_hash != d.data_hash {
+            s.execute(
+                "INSERT INTO finding_data (finding_id, data) VALUES (?, ?) \
+                 ON CONFLICT (finding_id) DO UPDATE SET data = excluded.data",
+                &[Value::Int(e.id), p.data.as_str().into()],
+            )?;
+        }
+    }
     // A person's assignment stands; a CODEOWNERS default follows the file.
     let manual = e.owner_source.as_deref() == Some("manual");
     if !manual && e.owner != p.owner {

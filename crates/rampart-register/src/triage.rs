@@ -53,6 +53,16 @@ impl Register {
         let now = time::now();
         let actor = "rampart (acceptance expiry)".to_string();
         let sla = self.settings.sla.clone();
+        // A read first: most commands find nothing to expire and then take no write lock
+        // (which would wait behind a scan being recorded).
+        let pending = self.store.query_opt(
+            "SELECT id FROM findings WHERE accepted_until IS NOT NULL AND accepted_until <= ? \
+             AND state = ? LIMIT 1",
+            &[Value::Int(now), State::RiskAccepted.as_str().into()],
+        )?;
+        if pending.is_none() {
+            return Ok(Vec::new());
+        }
         self.store.transaction(|s| {
             let rows = s.query(
                 "SELECT id, title, path, accepted_until, approver, severity FROM findings \

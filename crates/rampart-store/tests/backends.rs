@@ -87,3 +87,61 @@ fn concurrent_first_opens_migrate_once() {
         let _ = s.backend() == Backend::Sqlite;
     });
 }
+
+/// A database left by the version before migration 3 (findings carrying their JSON inline)
+/// upgrades on open: the JSON moves to `finding_data`, nothing is lost, the new indexes serve.
+#[test]
+fn a_version_2_database_upgrades() {
+    each_backend("store upgrade", |loc| {
+        let mut old = Store::open_with_migrations(loc, 2).unwrap();
+        assert_eq!(old.schema_version().unwrap(), 2);
+        for (fp, owner) in [("fp-1", Some("@org/a @bob")), ("fp-2", None)] {
+            old.execute(
+                "INSERT INTO findings (target, fingerprint, rule_id, analyzer, title, severity, \
+                 severity_rank, confidence, path, line, data, state, state_since, owner, risk, \
+                 due_at, first_seen, last_seen, first_scan, last_scan, reopen_count) VALUES \
+                 ('t', ?, 'r1', 'secrets', 'A title', 'high', 3, 'high', 'src/a.py', 7, ?, \
+                 'open', 10, ?, 42.5, 100, 10, 10, 1, 1, 0)",
+                &[
+                    fp.into(),
+                    format!("{{\"fingerprint\":\"{fp}\",\"message\":\"it's here\"}}").into(),
+                    owner.into(),
+                ],
+            )
+            .unwrap();
+        }
+        drop(old);
+
+        let mut s = Store::open(loc).unwrap();
+        assert_eq!(s.schema_version().unwrap(), MIGRATIONS.len() as i64);
+        let rows = s
+            .query(
+                "SELECT f.fingerprint, d.data, f.owner, f.risk, f.data_hash FROM findings f \
+                 JOIN finding_data d ON d.finding_id = f.id ORDER BY f.fingerprint",
+                &[],
+            )
+            .unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].text(0).unwrap(), "fp-1");
+        assert_eq!(
+            rows[0].text(1).unwrap(),
+            "{\"fingerprint\":\"fp-1\",\"message\":\"it's here\"}"
+        );
+        assert_eq!(rows[0].opt_text(2).as_deref(), Some("@org/a @bob"));
+        assert_eq!(rows[0].f64(3).unwrap(), 42.5);
+        // Unknown until the next scan rewrites it.
+        assert_eq!(rows[0].opt_i64(4), None);
+        assert_eq!(rows[1].opt_text(2), None);
+        // The wide column is gone from the hot table.
+        assert!(s.query("SELECT data FROM findings", &[]).is_err());
+        // The filters still find what they should through the new indexes.
+        let n = s
+            .query_one(
+                "SELECT COUNT(*) FROM findings WHERE state = ? AND severity_rank = ? \
+                 AND path LIKE ? ESCAPE '\\'",
+                &["open".into(), Value::Int(3), "src/%".into()],
+            )
+            .unwrap();
+        assert_eq!(n.i64(0).unwrap(), 2);
+    });
+}
