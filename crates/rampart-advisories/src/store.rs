@@ -10,7 +10,8 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use crate::osv::{Affected, Osv, SeverityScore, base_ecosystem, normalize_name};
 use crate::{DbError, now_rfc3339};
 
-const SCHEMA_VERSION: &str = "1";
+/// 2: `vulns_group` index, for a vulnerability's severity across all its records.
+const SCHEMA_VERSION: &str = "2";
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -44,6 +45,7 @@ CREATE TABLE IF NOT EXISTS affected(
 );
 CREATE INDEX IF NOT EXISTS affected_pkg ON affected(ecosystem, name);
 CREATE INDEX IF NOT EXISTS affected_vuln ON affected(vuln_id);
+CREATE INDEX IF NOT EXISTS vulns_group ON vulns(group_id);
 ";
 
 /// One advisory as a lookup returns it: only the `affected[]` entries of the looked-up package.
@@ -346,6 +348,32 @@ impl Db {
             });
         }
         Ok(out)
+    }
+
+    /// The severity data of every record of one vulnerability (alias group), whichever
+    /// packages they name: a record that carries no score (Go vulndb, most PyPA records) takes
+    /// the score of an alias record such as GitHub's GHSA when the database holds it.
+    pub fn group_severity(
+        &self,
+        group: &str,
+    ) -> Result<(Vec<SeverityScore>, Vec<String>), DbError> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT severity, severity_label FROM vulns WHERE group_id = ?1")
+            .map_err(|e| self.sql(e))?;
+        let rows = st
+            .query_map([group], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+            })
+            .map_err(|e| self.sql(e))?;
+        let (mut scores, mut labels) = (Vec::new(), Vec::new());
+        for row in rows {
+            let (severity, label) = row.map_err(|e| self.sql(e))?;
+            scores
+                .extend(serde_json::from_str::<Vec<SeverityScore>>(&severity).unwrap_or_default());
+            labels.extend(label);
+        }
+        Ok((scores, labels))
     }
 
     pub fn status(&self) -> Result<Status, DbError> {

@@ -194,41 +194,57 @@ pub fn link(packages: &mut [Package], wanted: &[Vec<(String, Option<String>)>]) 
     }
 }
 
-/// The shortest chain of packages from a direct dependency to `target` (direct dependency
-/// first, `target` last); just `[target]` when it is direct, empty when unknown.
+/// Shortest chains from the direct dependencies to every package: one breadth-first search
+/// from all direct dependencies at once, shared by every package of a lockfile.
+pub struct Paths {
+    /// The package each one was first reached from; `None` for direct ones and unreached ones.
+    prev: Vec<Option<usize>>,
+    reached: Vec<bool>,
+}
+
+impl Paths {
+    pub fn new(packages: &[Package]) -> Paths {
+        let mut prev: Vec<Option<usize>> = vec![None; packages.len()];
+        let mut reached = vec![false; packages.len()];
+        let mut queue = VecDeque::new();
+        for (i, p) in packages.iter().enumerate() {
+            if p.direct == Some(true) {
+                reached[i] = true;
+                queue.push_back(i);
+            }
+        }
+        while let Some(i) = queue.pop_front() {
+            for &d in &packages[i].deps {
+                if d < reached.len() && !reached[d] {
+                    reached[d] = true;
+                    prev[d] = Some(i);
+                    queue.push_back(d);
+                }
+            }
+        }
+        Paths { prev, reached }
+    }
+
+    /// The shortest chain from a direct dependency to `target` (direct dependency first,
+    /// `target` last); just `[target]` when it is direct, empty when unknown.
+    pub fn to(&self, target: usize) -> Vec<usize> {
+        if !self.reached.get(target).copied().unwrap_or(false) {
+            return Vec::new();
+        }
+        let mut path = vec![target];
+        let mut cur = target;
+        while let Some(p) = self.prev[cur] {
+            path.push(p);
+            cur = p;
+        }
+        path.reverse();
+        path
+    }
+}
+
+/// [`Paths::to`] for one package.
 pub fn path_to(packages: &[Package], target: usize) -> Vec<usize> {
-    if packages[target].direct == Some(true) {
-        return vec![target];
-    }
-    let mut prev: Vec<Option<usize>> = vec![None; packages.len()];
-    let mut seen = vec![false; packages.len()];
-    let mut queue = VecDeque::new();
-    for (i, p) in packages.iter().enumerate() {
-        if p.direct == Some(true) {
-            seen[i] = true;
-            queue.push_back(i);
-        }
-    }
-    while let Some(i) = queue.pop_front() {
-        if i == target {
-            let mut path = vec![i];
-            let mut cur = i;
-            while let Some(p) = prev[cur] {
-                path.push(p);
-                cur = p;
-            }
-            path.reverse();
-            return path;
-        }
-        for &d in &packages[i].deps {
-            if d < seen.len() && !seen[d] {
-                seen[d] = true;
-                prev[d] = Some(i);
-                queue.push_back(d);
-            }
-        }
-    }
-    Vec::new()
+    Paths::new(packages).to(target)
 }
 
 /// Line index of a text: finds the 1-based line of a byte offset or of a needle.

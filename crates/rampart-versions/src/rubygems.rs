@@ -80,8 +80,8 @@ fn canonical(segs: Vec<Seg>) -> Vec<Seg> {
     release
 }
 
-pub(crate) fn compare(a: &str, b: &str) -> Option<Ordering> {
-    let (x, y) = (parse(a)?, parse(b)?);
+/// `Gem::Version#<=>` on canonical segments; missing segments are zeros.
+pub(crate) fn cmp(x: &[Seg], y: &[Seg]) -> Ordering {
     let zero = Seg::Num("0".into());
     for i in 0..x.len().max(y.len()) {
         let l = x.get(i).unwrap_or(&zero);
@@ -93,10 +93,10 @@ pub(crate) fn compare(a: &str, b: &str) -> Option<Ordering> {
             (Seg::Str(p), Seg::Str(q)) => p.cmp(q),
         };
         if o != Ordering::Equal {
-            return Some(o);
+            return o;
         }
     }
-    Some(Ordering::Equal)
+    Ordering::Equal
 }
 
 #[cfg(test)]
