@@ -88,7 +88,8 @@ pub fn parse(text: &str) -> Result<Vec<Package>, ParseError> {
         } else {
             ""
         };
-        let mut p = Package::new("npm", name, version).at(lines.line_of(&format!("\"{key}\": [")));
+        let mut p = Package::new("npm", name, version)
+            .at(lines.key(key, 0, None, Some(b'[')).map_or(0, |(l, _)| l));
         let top = !key.contains('/') || key.starts_with('@') && key.matches('/').count() == 1;
         p.direct = Some(top && direct.contains(&p.name));
         if let Some(h) = arr.iter().rev().find_map(|v| v.as_str().and_then(sri_hash)) {
