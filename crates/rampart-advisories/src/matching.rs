@@ -5,7 +5,9 @@
 
 use std::cmp::Ordering;
 
-use rampart_versions::{Scheme, Version, sort_dedup};
+use std::collections::HashSet;
+
+use rampart_versions::{Scheme, Version, contains_sorted, sort_dedup};
 
 use crate::osv::{Affected, Range};
 
@@ -56,7 +58,10 @@ enum Kind {
 #[derive(Debug, Clone)]
 pub struct CompiledAffected {
     scheme: Scheme,
-    /// The explicit `versions[]`.
+    /// The explicit `versions[]` as written, for exact hits of any spelling.
+    listed: HashSet<String>,
+    /// The explicit `versions[]` that the ecosystem's rules read, sorted, for hits of an
+    /// equivalent spelling (`1.0` for `1.0.0`) by binary search: PyPI records list hundreds.
     versions: Vec<Version>,
     /// `SEMVER` / `ECOSYSTEM` ranges, events in record order.
     ranges: Vec<Vec<(Kind, Bound)>>,
@@ -97,9 +102,17 @@ impl CompiledAffected {
                     .collect()
             })
             .collect();
+        let mut versions: Vec<Version> = a
+            .versions
+            .iter()
+            .map(|v| scheme.parse(v))
+            .filter(Version::is_valid)
+            .collect();
+        sort_dedup(&mut versions);
         CompiledAffected {
             scheme,
-            versions: a.versions.iter().map(|v| scheme.parse(v)).collect(),
+            listed: a.versions.iter().map(|v| v.trim().to_string()).collect(),
+            versions,
             ranges,
             fixed,
         }
@@ -114,15 +127,14 @@ impl CompiledAffected {
         if version.as_str().is_empty() {
             return false;
         }
-        if self.versions.iter().any(|v| {
-            v.as_str() == version.as_str()
-                || (v.is_valid() && version.is_valid() && v.compare(version).is_eq())
-        }) {
+        if self.listed.contains(version.as_str()) {
             return true;
         }
         // A version the ecosystem's rules cannot read (a git URL, a path) cannot be placed in a
         // range; guessing would produce findings nobody can trust.
-        version.is_valid() && self.ranges.iter().any(|r| in_range(version, r))
+        version.is_valid()
+            && (self.ranges.iter().any(|r| in_range(version, r))
+                || contains_sorted(&self.versions, version))
     }
 
     /// The entry's `fixed` versions, ascending.

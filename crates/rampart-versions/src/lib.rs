@@ -21,7 +21,7 @@ mod version;
 
 pub use pep440::Pep440;
 pub use semver::SemVer;
-pub use version::{MAX_LEN, Version, sort_dedup};
+pub use version::{MAX_LEN, Version, contains_sorted, sort_dedup};
 
 /// The ordering rules of one ecosystem (OSV ecosystem names; a `:suffix` such as `Debian:12` is
 /// ignored).

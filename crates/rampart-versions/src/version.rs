@@ -110,18 +110,41 @@ impl Version {
 
 /// Sorts ascending by [`Version::cmp_total`] and drops versions equal to their predecessor.
 ///
-/// An insertion sort: the lists are short (the fixed versions of one package's advisories),
-/// and unlike `slice::sort_by` it cannot panic if a malformed version ever made an ecosystem's
-/// order inconsistent.
+/// A merge sort written out here: unlike `slice::sort_by`, it cannot panic should a malformed
+/// version ever make an ecosystem's order inconsistent (advisory data is input too).
 pub fn sort_dedup(versions: &mut Vec<Version>) {
-    for i in 1..versions.len() {
-        let mut j = i;
-        while j > 0 && versions[j - 1].cmp_total(&versions[j]).is_gt() {
-            versions.swap(j - 1, j);
-            j -= 1;
+    let mut width = 1;
+    while width < versions.len() {
+        let mut merged = Vec::with_capacity(versions.len());
+        let mut rest = std::mem::take(versions).into_iter().peekable();
+        while rest.peek().is_some() {
+            let left: Vec<Version> = rest.by_ref().take(width).collect();
+            let right: Vec<Version> = rest.by_ref().take(width).collect();
+            merge(left, right, &mut merged);
         }
+        *versions = merged;
+        width *= 2;
     }
     versions.dedup_by(|b, a| a.cmp_total(b).is_eq());
+}
+
+fn merge(left: Vec<Version>, right: Vec<Version>, out: &mut Vec<Version>) {
+    let mut l = left.into_iter().peekable();
+    let mut r = right.into_iter().peekable();
+    loop {
+        let take_right = match (l.peek(), r.peek()) {
+            (Some(a), Some(b)) => b.cmp_total(a).is_lt(),
+            (Some(_), None) => false,
+            (None, Some(_)) => true,
+            (None, None) => return,
+        };
+        out.extend(if take_right { r.next() } else { l.next() });
+    }
+}
+
+/// Whether a list sorted with [`sort_dedup`] holds a version equal to `v`.
+pub fn contains_sorted(sorted: &[Version], v: &Version) -> bool {
+    sorted.binary_search_by(|x| x.cmp_total(v)).is_ok()
 }
 
 #[cfg(test)]
@@ -150,5 +173,12 @@ mod tests {
         sort_dedup(&mut v);
         let got: Vec<&str> = v.iter().map(Version::as_str).collect();
         assert_eq!(got, ["junk!", "1.0.0-rc.1", "1.9.0", "1.10.0"]);
+        assert!(contains_sorted(&v, &s.parse("1.9")));
+        assert!(!contains_sorted(&v, &s.parse("1.9.1")));
+        let mut many: Vec<Version> = (0..50).rev().map(|i| s.parse(&format!("1.{i}"))).collect();
+        many.extend((0..50).map(|i| s.parse(&format!("v1.{i}.0"))));
+        sort_dedup(&mut many);
+        assert_eq!(many.len(), 50);
+        assert!(many.windows(2).all(|w| w[0].compare(&w[1]).is_lt()));
     }
 }
