@@ -1,6 +1,7 @@
 //! Version ordering and OSV range evaluation on arbitrary strings: never a panic, and a
 //! consistent order under every ecosystem's rules — reflexive, antisymmetric, and transitive
-//! among versions the ecosystem's rules read (range evaluation and upgrade search rely on it).
+//! among versions the ecosystem's rules read (range evaluation and upgrade search rely on it), and
+//! canonical spellings equal exactly when versions compare equal.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -40,6 +41,16 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(s.compare(a, b), x.compare(&y), "{s:?} {a:?} {b:?}");
         assert_eq!(x.compare(&y), y.compare(&x).reverse(), "{s:?} {a:?} {b:?}");
         assert_eq!(x.cmp_total(&y), y.cmp_total(&x).reverse(), "{s:?} {a:?} {b:?}");
+        if x.is_valid() && y.is_valid() {
+            // `versions[]` membership is a hash set of canonical spellings.
+            assert_eq!(
+                x.canonical() == y.canonical(),
+                x.compare(&y).is_eq(),
+                "{s:?} canonical {:?} {:?}",
+                x.canonical(),
+                y.canonical()
+            );
+        }
         if x.is_valid() && y.is_valid() && z.is_valid() {
             for (p, q, r) in [(&x, &y, &z), (&y, &z, &x), (&z, &x, &y)] {
                 if p.compare(q).is_le() && q.compare(r).is_le() {

@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 
 use std::collections::HashSet;
 
-use rampart_versions::{Scheme, Version, contains_sorted, sort_dedup};
+use rampart_versions::{Scheme, Version, sort_dedup};
 
 use crate::osv::{Affected, Range};
 
@@ -60,9 +60,10 @@ pub struct CompiledAffected {
     scheme: Scheme,
     /// The explicit `versions[]` as written, for exact hits of any spelling.
     listed: HashSet<String>,
-    /// The explicit `versions[]` that the ecosystem's rules read, sorted, for hits of an
-    /// equivalent spelling (`1.0` for `1.0.0`) by binary search: PyPI records list hundreds.
-    versions: Vec<Version>,
+    /// The canonical spellings of the explicit `versions[]` the ecosystem's rules read, for
+    /// hits of an equivalent spelling (`1.0` for `1.0.0`) in constant time: PyPI records list
+    /// hundreds, and sorting them cost more than all the rest of matching.
+    canonical: HashSet<String>,
     /// `SEMVER` / `ECOSYSTEM` ranges, events in record order.
     ranges: Vec<Vec<(Kind, Bound)>>,
     /// The `fixed` versions, ascending, without duplicates.
@@ -102,17 +103,17 @@ impl CompiledAffected {
                     .collect()
             })
             .collect();
-        let mut versions: Vec<Version> = a
+        let canonical = a
             .versions
             .iter()
             .map(|v| scheme.parse(v))
             .filter(Version::is_valid)
+            .map(|v| v.canonical().to_string())
             .collect();
-        sort_dedup(&mut versions);
         CompiledAffected {
             scheme,
             listed: a.versions.iter().map(|v| v.trim().to_string()).collect(),
-            versions,
+            canonical,
             ranges,
             fixed,
         }
@@ -134,7 +135,7 @@ impl CompiledAffected {
         // range; guessing would produce findings nobody can trust.
         version.is_valid()
             && (self.ranges.iter().any(|r| in_range(version, r))
-                || contains_sorted(&self.versions, version))
+                || self.canonical.contains(version.canonical()))
     }
 
     /// The entry's `fixed` versions, ascending.

@@ -99,6 +99,22 @@ pub(crate) fn is_valid(v: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b'+'))
 }
 
+/// Equal for versions `version_compare` orders as equal: numbers by value, words by the rank
+/// PHP gives them.
+pub(crate) fn canonical(parts: &[String]) -> String {
+    parts
+        .iter()
+        .map(|p| {
+            if p.bytes().all(|c| c.is_ascii_digit()) {
+                crate::norm_num(p).to_string()
+            } else {
+                format!("~{}", special(p))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
 pub(crate) fn cmp(x: &[String], y: &[String]) -> Ordering {
     for i in 0..x.len().max(y.len()) {
         let o = match (x.get(i), y.get(i)) {

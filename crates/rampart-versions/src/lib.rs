@@ -71,6 +71,30 @@ pub fn compare(ecosystem: &str, a: &str, b: &str) -> Ordering {
     Scheme::for_ecosystem(ecosystem).compare(a, b)
 }
 
+/// A string of ASCII digits without leading zeros (`"007"` → `"7"`, `"0"` stays).
+pub(crate) fn norm_num(n: &str) -> &str {
+    let t = n.trim_start_matches('0');
+    if t.is_empty() && !n.is_empty() {
+        "0"
+    } else {
+        t
+    }
+}
+
+/// Identifiers joined with `.`, all-digit ones without leading zeros (they compare by value).
+pub(crate) fn canonical_ids(ids: &[String]) -> String {
+    ids.iter()
+        .map(|i| {
+            if i.bytes().all(|b| b.is_ascii_digit()) {
+                norm_num(i)
+            } else {
+                i.as_str()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
 /// Compares two strings of ASCII digits by value, without overflow (leading zeros ignored).
 pub(crate) fn cmp_numeric(a: &str, b: &str) -> Ordering {
     let a = a.trim_start_matches('0');

@@ -134,6 +134,11 @@ pub(crate) fn parse(version: &str) -> Vec<Item> {
     root
 }
 
+/// Equal for versions `ComparableVersion` orders as equal: the parsed, normalised item tree.
+pub(crate) fn canonical(items: &[Item]) -> String {
+    format!("{items:?}")
+}
+
 /// `a.compareTo(b)` where `b` may be null (a missing item).
 fn cmp_item(a: &Item, b: Option<&Item>) -> Ordering {
     match (a, b) {

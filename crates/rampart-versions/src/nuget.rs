@@ -47,6 +47,17 @@ pub(crate) fn parse(v: &str) -> Option<NuGet> {
     Some(NuGet { nums, labels })
 }
 
+/// Equal for versions NuGet orders as equal (labels are lower-cased by `parse`).
+pub(crate) fn canonical(v: &NuGet) -> String {
+    let nums: Vec<&str> = v.nums.iter().map(|n| crate::norm_num(n)).collect();
+    let mut s = nums.join(".");
+    if !v.labels.is_empty() {
+        s.push('-');
+        s.push_str(&crate::canonical_ids(&v.labels));
+    }
+    s
+}
+
 pub(crate) fn cmp(x: &NuGet, y: &NuGet) -> Ordering {
     for i in 0..4 {
         let o = cmp_numeric(&x.nums[i], &y.nums[i]);

@@ -80,6 +80,17 @@ fn canonical(segs: Vec<Seg>) -> Vec<Seg> {
     release
 }
 
+/// Equal for versions `Gem::Version` orders as equal (segments are already canonical).
+pub(crate) fn canonical_key(segs: &[Seg]) -> String {
+    segs.iter()
+        .map(|s| match s {
+            Seg::Num(n) => crate::norm_num(n).to_string(),
+            Seg::Str(s) => format!("'{s}"),
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
 /// `Gem::Version#<=>` on canonical segments; missing segments are zeros.
 pub(crate) fn cmp(x: &[Seg], y: &[Seg]) -> Ordering {
     let zero = Seg::Num("0".into());

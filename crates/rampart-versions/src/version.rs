@@ -2,6 +2,7 @@
 //! advisory boundaries compares parsed forms instead of re-parsing text for every comparison.
 
 use std::cmp::Ordering;
+use std::sync::OnceLock;
 
 use crate::pep440::Pep440;
 use crate::semver::SemVer;
@@ -33,6 +34,7 @@ pub struct Version {
     raw: String,
     key: Key,
     valid: bool,
+    canonical: OnceLock<String>,
 }
 
 impl Scheme {
@@ -66,6 +68,7 @@ impl Scheme {
             raw: raw.to_string(),
             key: key.unwrap_or(Key::Generic),
             valid,
+            canonical: OnceLock::new(),
         }
     }
 }
@@ -94,6 +97,22 @@ impl Version {
             (Key::NuGet(a), Key::NuGet(b)) => nuget::cmp(a, b),
             _ => generic::compare(&self.raw, &o.raw),
         }
+    }
+
+    /// A spelling shared by exactly the versions that [`Version::compare`] finds equal
+    /// (`1.0` and `1.0.0`; `1.0.0+build` and `1.0.0` under SemVer): sets of versions can then be
+    /// hash sets. Unreadable versions are only equal to themselves.
+    pub fn canonical(&self) -> &str {
+        self.canonical.get_or_init(|| match &self.key {
+            Key::SemVer(v) => v.canonical(false),
+            Key::Pub(v) => v.canonical(true),
+            Key::Pep440(v) => v.canonical(),
+            Key::Maven(v) => maven::canonical(v),
+            Key::RubyGems(v) => rubygems::canonical_key(v),
+            Key::Composer(v) => composer::canonical(v),
+            Key::NuGet(v) => nuget::canonical(v),
+            Key::Generic => self.raw.clone(),
+        })
     }
 
     /// A total order for sorting: versions the ecosystem's rules read come after those they do
@@ -161,6 +180,28 @@ mod tests {
         assert!(!s.parse("not a version").is_valid());
         assert!(!Scheme::Maven.parse(&"1".repeat(MAX_LEN + 1)).is_valid());
         assert!(!Scheme::Composer.parse("1.#").is_valid());
+        for (s, a, b) in [
+            (Scheme::SemVer, "v1.02.0+build", "1.2"),
+            (Scheme::Pub, "1.2.3+01", "1.2.3+1"),
+            (Scheme::Pep440, "1.0.0-ALPHA.1", "1a1"),
+            (
+                Scheme::Pep440,
+                "1!2.0.post1+Ubuntu.01",
+                "1!2.post1+ubuntu.1",
+            ),
+            (Scheme::Maven, "1.0-RELEASE", "1"),
+            (Scheme::RubyGems, "1.8.2.a0", "1.8.2.a"),
+            (Scheme::Composer, "v1.0.0-alpha1", "1.0.0.0-a1"),
+            (Scheme::NuGet, "1.0.0-BETA.01", "1.0.0.0-beta.1"),
+        ] {
+            let (x, y) = (s.parse(a), s.parse(b));
+            assert!(x.compare(&y).is_eq(), "{s:?} {a} {b}");
+            assert_eq!(x.canonical(), y.canonical(), "{s:?} {a} {b}");
+        }
+        assert_ne!(
+            Scheme::Pub.parse("1.2.3+1").canonical(),
+            Scheme::Pub.parse("1.2.3").canonical()
+        );
     }
 
     #[test]
