@@ -61,9 +61,10 @@ pub struct CompiledAffected {
     /// The explicit `versions[]` as written, for exact hits of any spelling.
     listed: HashSet<String>,
     /// The canonical spellings of the explicit `versions[]` the ecosystem's rules read, for
-    /// hits of an equivalent spelling (`1.0` for `1.0.0`) in constant time: PyPI records list
-    /// hundreds, and sorting them cost more than all the rest of matching.
-    canonical: HashSet<String>,
+    /// hits of an equivalent spelling (`1.0` for `1.0.0`) by string comparison: PyPI records
+    /// list hundreds, and parsing them at every scan cost more than all the rest of matching,
+    /// so the database stores them (see [`canonical_versions`]).
+    canonical: Vec<String>,
     /// `SEMVER` / `ECOSYSTEM` ranges, events in record order.
     ranges: Vec<Vec<(Kind, Bound)>>,
     /// The `fixed` versions, ascending, without duplicates.
@@ -72,6 +73,17 @@ pub struct CompiledAffected {
 
 impl CompiledAffected {
     pub fn new(ecosystem: &str, a: &Affected) -> CompiledAffected {
+        let canonical = canonical_versions(ecosystem, &a.versions);
+        CompiledAffected::with_canonical(ecosystem, a, canonical)
+    }
+
+    /// [`CompiledAffected::new`] with the entry's [`canonical_versions`] computed beforehand
+    /// (at import).
+    pub fn with_canonical(
+        ecosystem: &str,
+        a: &Affected,
+        canonical: Vec<String>,
+    ) -> CompiledAffected {
         let scheme = Scheme::for_ecosystem(ecosystem);
         let ranges: Vec<&Range> = a
             .ranges
@@ -103,13 +115,6 @@ impl CompiledAffected {
                     .collect()
             })
             .collect();
-        let canonical = a
-            .versions
-            .iter()
-            .map(|v| scheme.parse(v))
-            .filter(Version::is_valid)
-            .map(|v| v.canonical().to_string())
-            .collect();
         CompiledAffected {
             scheme,
             listed: a.versions.iter().map(|v| v.trim().to_string()).collect(),
@@ -135,13 +140,28 @@ impl CompiledAffected {
         // range; guessing would produce findings nobody can trust.
         version.is_valid()
             && (self.ranges.iter().any(|r| in_range(version, r))
-                || self.canonical.contains(version.canonical()))
+                || self.canonical.iter().any(|c| c == version.canonical()))
     }
 
     /// The entry's `fixed` versions, ascending.
     pub fn fixed(&self) -> &[Version] {
         &self.fixed
     }
+}
+
+/// The canonical spellings ([`Version::canonical`]) of the versions of `listed` that the
+/// ecosystem's rules read, without duplicates.
+pub fn canonical_versions(ecosystem: &str, listed: &[String]) -> Vec<String> {
+    let scheme = Scheme::for_ecosystem(ecosystem);
+    let mut out: Vec<String> = listed
+        .iter()
+        .map(|v| scheme.parse(v))
+        .filter(Version::is_valid)
+        .map(|v| v.canonical().to_string())
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The OSV evaluation algorithm walks the events in version order and lets each event at or

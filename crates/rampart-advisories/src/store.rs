@@ -11,7 +11,8 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use crate::osv::{Affected, Osv, SeverityScore, base_ecosystem, normalize_name};
 use crate::{DbError, now_rfc3339};
 
-/// 2: `vulns_group` index, for a vulnerability's severity across all its records.
+/// 2: `vulns_group` index, for a vulnerability's severity across all its records;
+/// `affected.canonical`, the canonical spellings of each entry's `versions[]`.
 const SCHEMA_VERSION: &str = "2";
 
 const SCHEMA: &str = "
@@ -42,7 +43,10 @@ CREATE TABLE IF NOT EXISTS affected(
     vuln_id TEXT NOT NULL,
     ecosystem TEXT NOT NULL,
     name TEXT NOT NULL,
-    data TEXT NOT NULL
+    data TEXT NOT NULL,
+    -- JSON array: `versions[]` in canonical spelling (rampart_versions::Version::canonical),
+    -- computed at import so a scan never parses the hundreds of versions PyPI records list.
+    canonical TEXT
 );
 CREATE INDEX IF NOT EXISTS affected_pkg ON affected(ecosystem, name);
 CREATE INDEX IF NOT EXISTS affected_vuln ON affected(vuln_id);
@@ -60,6 +64,9 @@ pub struct Advisory {
     pub severity: Vec<SeverityScore>,
     pub severity_label: Option<String>,
     pub affected: Vec<Affected>,
+    /// Per `affected` entry: its `versions[]` in canonical spelling, as computed at import
+    /// (`None` for rows written before that column existed).
+    pub canonical_versions: Vec<Option<Vec<String>>>,
 }
 
 /// What one import did.
@@ -153,6 +160,19 @@ impl Db {
             conn,
             path: path.to_path_buf(),
         };
+        let old: Option<String> = db
+            .conn
+            .query_row("SELECT value FROM meta WHERE key='schema'", [], |r| {
+                r.get(0)
+            })
+            .optional()
+            .unwrap_or(None);
+        if old.as_deref() == Some("1") {
+            // Schema 1 → 2: rows keep a NULL `canonical`, which a scan computes itself.
+            db.conn
+                .execute_batch("ALTER TABLE affected ADD COLUMN canonical TEXT")
+                .map_err(|e| db.sql(e))?;
+        }
         db.conn.execute_batch(SCHEMA).map_err(|e| db.sql(e))?;
         db.conn
             .execute(
@@ -198,7 +218,7 @@ impl Db {
                 .map_err(sql)?;
             let mut ins_a = tx
                 .prepare(
-                    "INSERT INTO affected(vuln_id, ecosystem, name, data) VALUES (?1, ?2, ?3, ?4)",
+                    "INSERT INTO affected(vuln_id, ecosystem, name, data, canonical) VALUES (?1, ?2, ?3, ?4, ?5)",
                 )
                 .map_err(sql)?;
             for r in &records {
@@ -236,12 +256,14 @@ impl Db {
                         package: None,
                         ..a.clone()
                     };
+                    let canonical = crate::matching::canonical_versions(eco, &a.versions);
                     ins_a
                         .execute(params![
                             r.id,
                             eco,
                             normalize_name(eco, &pkg.name),
-                            json(&stored)
+                            json(&stored),
+                            json(&canonical)
                         ])
                         .map_err(sql)?;
                 }
@@ -316,7 +338,7 @@ impl Db {
         let mut st = self
             .conn
             .prepare_cached(
-                "SELECT v.id, v.group_id, v.aliases, v.summary, v.severity, v.severity_label, a.data
+                "SELECT v.id, v.group_id, v.aliases, v.summary, v.severity, v.severity_label, a.data, a.canonical
                  FROM affected a JOIN vulns v ON v.id = a.vuln_id
                  WHERE a.ecosystem = ?1 AND a.name = ?2 ORDER BY v.id",
             )
@@ -331,17 +353,21 @@ impl Db {
                     r.get::<_, String>(4)?,
                     r.get::<_, Option<String>>(5)?,
                     r.get::<_, String>(6)?,
+                    r.get::<_, Option<String>>(7)?,
                 ))
             })
             .map_err(|e| self.sql(e))?;
         let mut out: Vec<Advisory> = Vec::new();
         for row in rows {
-            let (id, group, aliases, summary, severity, label, data) =
+            let (id, group, aliases, summary, severity, label, data, canonical) =
                 row.map_err(|e| self.sql(e))?;
             let affected: Affected = serde_json::from_str(&data)
                 .map_err(|e| DbError::Corrupt(self.path.clone(), format!("{id}: {e}")))?;
+            let canonical: Option<Vec<String>> =
+                canonical.and_then(|c| serde_json::from_str(&c).ok());
             if let Some(last) = out.last_mut().filter(|a| a.id == id) {
                 last.affected.push(affected);
+                last.canonical_versions.push(canonical);
                 continue;
             }
             out.push(Advisory {
@@ -352,6 +378,7 @@ impl Db {
                 severity: serde_json::from_str(&severity).unwrap_or_default(),
                 severity_label: label,
                 affected: vec![affected],
+                canonical_versions: vec![canonical],
             });
         }
         Ok(out)

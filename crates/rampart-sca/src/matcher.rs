@@ -94,13 +94,18 @@ impl LookupCache {
         let known: Vec<Known> = db
             .lookup(eco, name)?
             .into_iter()
-            .map(|advisory| Known {
-                compiled: advisory
+            .map(|mut advisory| {
+                let canonical = std::mem::take(&mut advisory.canonical_versions);
+                let compiled = advisory
                     .affected
                     .iter()
-                    .map(|a| CompiledAffected::new(eco, a))
-                    .collect(),
-                advisory,
+                    .enumerate()
+                    .map(|(i, a)| match canonical.get(i).cloned().flatten() {
+                        Some(c) => CompiledAffected::with_canonical(eco, a, c),
+                        None => CompiledAffected::new(eco, a),
+                    })
+                    .collect();
+                Known { advisory, compiled }
             })
             .collect();
         let known = Arc::new(known);
