@@ -15,7 +15,7 @@ use crate::osv::{Affected, Range};
 #[derive(Debug, Clone)]
 enum Bound {
     Zero,
-    At(Version),
+    At(Box<Version>),
 }
 
 impl Bound {
@@ -23,7 +23,7 @@ impl Bound {
         if v.trim() == "0" {
             Bound::Zero
         } else {
-            Bound::At(scheme.parse(v))
+            Bound::At(Box::new(scheme.parse(v)))
         }
     }
 

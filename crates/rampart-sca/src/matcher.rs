@@ -29,8 +29,11 @@ struct Known {
 pub struct LookupCache {
     entries: HashMap<(String, String), Arc<Vec<Known>>>,
     /// The severity data of every record of a vulnerability group, by group id.
-    groups: HashMap<String, Arc<(Vec<SeverityScore>, Vec<String>)>>,
+    groups: HashMap<String, Arc<GroupSeverity>>,
 }
+
+/// The CVSS vectors and GitHub labels of every record of one vulnerability group.
+type GroupSeverity = (Vec<SeverityScore>, Vec<String>);
 
 /// How severe one vulnerability is, and from what.
 struct Rating {
@@ -205,8 +208,7 @@ pub fn match_with(
                 rating,
                 upgrade.clone(),
                 path.clone(),
-                rel_path,
-                snippet,
+                (rel_path, snippet),
             ));
         }
     }
@@ -220,8 +222,7 @@ fn finding(
     rating: Rating,
     upgrade_to: Option<String>,
     path: Vec<String>,
-    rel_path: &str,
-    snippet: &str,
+    (rel_path, snippet): (&str, &str),
 ) -> Finding {
     let members: Vec<&Advisory> = known.iter().map(|k| &k.advisory).collect();
     let mut ids: Vec<String> = members.iter().map(|a| a.id.clone()).collect();
