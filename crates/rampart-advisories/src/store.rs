@@ -5,12 +5,15 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
 use crate::osv::{Affected, Osv, SeverityScore, base_ecosystem, normalize_name};
 use crate::{DbError, now_rfc3339};
 
-const SCHEMA_VERSION: &str = "1";
+/// 2: `vulns_group` index, for a vulnerability's severity across all its records;
+/// `affected.canonical`, the canonical spellings of each entry's `versions[]`.
+const SCHEMA_VERSION: &str = "2";
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -40,10 +43,14 @@ CREATE TABLE IF NOT EXISTS affected(
     vuln_id TEXT NOT NULL,
     ecosystem TEXT NOT NULL,
     name TEXT NOT NULL,
-    data TEXT NOT NULL
+    data TEXT NOT NULL,
+    -- JSON array: `versions[]` in canonical spelling (rampart_versions::Version::canonical),
+    -- computed at import so a scan never parses the hundreds of versions PyPI records list.
+    canonical TEXT
 );
 CREATE INDEX IF NOT EXISTS affected_pkg ON affected(ecosystem, name);
 CREATE INDEX IF NOT EXISTS affected_vuln ON affected(vuln_id);
+CREATE INDEX IF NOT EXISTS vulns_group ON vulns(group_id);
 ";
 
 /// One advisory as a lookup returns it: only the `affected[]` entries of the looked-up package.
@@ -57,6 +64,9 @@ pub struct Advisory {
     pub severity: Vec<SeverityScore>,
     pub severity_label: Option<String>,
     pub affected: Vec<Affected>,
+    /// Per `affected` entry: its `versions[]` in canonical spelling, as computed at import
+    /// (`None` for rows written before that column existed).
+    pub canonical_versions: Vec<Option<Vec<String>>>,
 }
 
 /// What one import did.
@@ -117,6 +127,12 @@ impl Db {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| DbError::Sql(path.to_path_buf(), e))?;
+        // A scan runs the same lookup thousands of times with new bindings. Without the query
+        // planner stability guarantee, SQLite (built with STAT4) re-prepares the statement on
+        // every new binding in case another plan fits the value better: that re-parse was half
+        // of a 2,000-package scan. The one plan (the (ecosystem, name) index) fits every value.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)
+            .map_err(|e| DbError::Sql(path.to_path_buf(), e))?;
         let db = Db {
             conn,
             path: path.to_path_buf(),
@@ -144,6 +160,19 @@ impl Db {
             conn,
             path: path.to_path_buf(),
         };
+        let old: Option<String> = db
+            .conn
+            .query_row("SELECT value FROM meta WHERE key='schema'", [], |r| {
+                r.get(0)
+            })
+            .optional()
+            .unwrap_or(None);
+        if old.as_deref() == Some("1") {
+            // Schema 1 → 2: rows keep a NULL `canonical`, which a scan computes itself.
+            db.conn
+                .execute_batch("ALTER TABLE affected ADD COLUMN canonical TEXT")
+                .map_err(|e| db.sql(e))?;
+        }
         db.conn.execute_batch(SCHEMA).map_err(|e| db.sql(e))?;
         db.conn
             .execute(
@@ -189,7 +218,7 @@ impl Db {
                 .map_err(sql)?;
             let mut ins_a = tx
                 .prepare(
-                    "INSERT INTO affected(vuln_id, ecosystem, name, data) VALUES (?1, ?2, ?3, ?4)",
+                    "INSERT INTO affected(vuln_id, ecosystem, name, data, canonical) VALUES (?1, ?2, ?3, ?4, ?5)",
                 )
                 .map_err(sql)?;
             for r in &records {
@@ -227,12 +256,14 @@ impl Db {
                         package: None,
                         ..a.clone()
                     };
+                    let canonical = crate::matching::canonical_versions(eco, &a.versions);
                     ins_a
                         .execute(params![
                             r.id,
                             eco,
                             normalize_name(eco, &pkg.name),
-                            json(&stored)
+                            json(&stored),
+                            json(&canonical)
                         ])
                         .map_err(sql)?;
                 }
@@ -307,7 +338,7 @@ impl Db {
         let mut st = self
             .conn
             .prepare_cached(
-                "SELECT v.id, v.group_id, v.aliases, v.summary, v.severity, v.severity_label, a.data
+                "SELECT v.id, v.group_id, v.aliases, v.summary, v.severity, v.severity_label, a.data, a.canonical
                  FROM affected a JOIN vulns v ON v.id = a.vuln_id
                  WHERE a.ecosystem = ?1 AND a.name = ?2 ORDER BY v.id",
             )
@@ -322,17 +353,21 @@ impl Db {
                     r.get::<_, String>(4)?,
                     r.get::<_, Option<String>>(5)?,
                     r.get::<_, String>(6)?,
+                    r.get::<_, Option<String>>(7)?,
                 ))
             })
             .map_err(|e| self.sql(e))?;
         let mut out: Vec<Advisory> = Vec::new();
         for row in rows {
-            let (id, group, aliases, summary, severity, label, data) =
+            let (id, group, aliases, summary, severity, label, data, canonical) =
                 row.map_err(|e| self.sql(e))?;
             let affected: Affected = serde_json::from_str(&data)
                 .map_err(|e| DbError::Corrupt(self.path.clone(), format!("{id}: {e}")))?;
+            let canonical: Option<Vec<String>> =
+                canonical.and_then(|c| serde_json::from_str(&c).ok());
             if let Some(last) = out.last_mut().filter(|a| a.id == id) {
                 last.affected.push(affected);
+                last.canonical_versions.push(canonical);
                 continue;
             }
             out.push(Advisory {
@@ -343,9 +378,36 @@ impl Db {
                 severity: serde_json::from_str(&severity).unwrap_or_default(),
                 severity_label: label,
                 affected: vec![affected],
+                canonical_versions: vec![canonical],
             });
         }
         Ok(out)
+    }
+
+    /// The severity data of every record of one vulnerability (alias group), whichever
+    /// packages they name: a record that carries no score (Go vulndb, most PyPA records) takes
+    /// the score of an alias record such as GitHub's GHSA when the database holds it.
+    pub fn group_severity(
+        &self,
+        group: &str,
+    ) -> Result<(Vec<SeverityScore>, Vec<String>), DbError> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT severity, severity_label FROM vulns WHERE group_id = ?1")
+            .map_err(|e| self.sql(e))?;
+        let rows = st
+            .query_map([group], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+            })
+            .map_err(|e| self.sql(e))?;
+        let (mut scores, mut labels) = (Vec::new(), Vec::new());
+        for row in rows {
+            let (severity, label) = row.map_err(|e| self.sql(e))?;
+            scores
+                .extend(serde_json::from_str::<Vec<SeverityScore>>(&severity).unwrap_or_default());
+            labels.extend(label);
+        }
+        Ok((scores, labels))
     }
 
     pub fn status(&self) -> Result<Status, DbError> {

@@ -233,8 +233,17 @@ impl Scanner {
                 ))),
             }
         }
+        // Most files carry no suppression comment: one search per file spares looking up each
+        // finding's line (a lockfile can have thousands of findings).
+        let may_suppress = memchr::memmem::find(bytes, b"rampart-ignore").is_some()
+            || memchr::memmem::find(bytes, b"gitleaks:allow").is_some();
         for f in findings {
-            match inline_suppression(bytes, f.location.start_line, &f.rule_id) {
+            let inline = if may_suppress {
+                inline_suppression(bytes, f.location.start_line, &f.rule_id)
+            } else {
+                None
+            };
+            match inline {
                 Some(reason) => out.suppressed.push(Suppressed {
                     finding: f,
                     by: SuppressionSource::Inline { reason },

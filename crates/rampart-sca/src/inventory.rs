@@ -1,5 +1,6 @@
 //! The inventory model: what a lockfile says is installed.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, VecDeque};
 
 use serde::Serialize;
@@ -194,54 +195,155 @@ pub fn link(packages: &mut [Package], wanted: &[Vec<(String, Option<String>)>]) 
     }
 }
 
-/// The shortest chain of packages from a direct dependency to `target` (direct dependency
-/// first, `target` last); just `[target]` when it is direct, empty when unknown.
+/// Shortest chains from the direct dependencies to every package: one breadth-first search
+/// from all direct dependencies at once, shared by every package of a lockfile.
+pub struct Paths {
+    /// The package each one was first reached from; `None` for direct ones and unreached ones.
+    prev: Vec<Option<usize>>,
+    reached: Vec<bool>,
+}
+
+impl Paths {
+    pub fn new(packages: &[Package]) -> Paths {
+        let mut prev: Vec<Option<usize>> = vec![None; packages.len()];
+        let mut reached = vec![false; packages.len()];
+        let mut queue = VecDeque::new();
+        for (i, p) in packages.iter().enumerate() {
+            if p.direct == Some(true) {
+                reached[i] = true;
+                queue.push_back(i);
+            }
+        }
+        while let Some(i) = queue.pop_front() {
+            for &d in &packages[i].deps {
+                if d < reached.len() && !reached[d] {
+                    reached[d] = true;
+                    prev[d] = Some(i);
+                    queue.push_back(d);
+                }
+            }
+        }
+        Paths { prev, reached }
+    }
+
+    /// The shortest chain from a direct dependency to `target` (direct dependency first,
+    /// `target` last); just `[target]` when it is direct, empty when unknown.
+    pub fn to(&self, target: usize) -> Vec<usize> {
+        if !self.reached.get(target).copied().unwrap_or(false) {
+            return Vec::new();
+        }
+        let mut path = vec![target];
+        let mut cur = target;
+        while let Some(p) = self.prev[cur] {
+            path.push(p);
+            cur = p;
+        }
+        path.reverse();
+        path
+    }
+}
+
+/// [`Paths::to`] for one package.
 pub fn path_to(packages: &[Package], target: usize) -> Vec<usize> {
-    if packages[target].direct == Some(true) {
-        return vec![target];
-    }
-    let mut prev: Vec<Option<usize>> = vec![None; packages.len()];
-    let mut seen = vec![false; packages.len()];
-    let mut queue = VecDeque::new();
-    for (i, p) in packages.iter().enumerate() {
-        if p.direct == Some(true) {
-            seen[i] = true;
-            queue.push_back(i);
-        }
-    }
-    while let Some(i) = queue.pop_front() {
-        if i == target {
-            let mut path = vec![i];
-            let mut cur = i;
-            while let Some(p) = prev[cur] {
-                path.push(p);
-                cur = p;
-            }
-            path.reverse();
-            return path;
-        }
-        for &d in &packages[i].deps {
-            if d < seen.len() && !seen[d] {
-                seen[d] = true;
-                prev[d] = Some(i);
-                queue.push_back(d);
-            }
-        }
-    }
-    Vec::new()
+    Paths::new(packages).to(target)
 }
 
 /// Line index of a text: finds the 1-based line of a byte offset or of a needle.
 pub struct Lines<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    keys: OnceCell<HashMap<&'a str, Vec<KeyAt>>>,
+}
+
+/// A line that starts with a mapping key.
+#[derive(Debug, Clone, Copy)]
+struct KeyAt {
+    line: u32,
+    /// Byte offset of the key (its opening quote, if quoted).
+    offset: usize,
+    indent: usize,
+    /// The first byte of the value on the same line (`{`, `[`, `"` …), 0 when there is none.
+    opens: u8,
+}
+
+/// The key a line starts with, JSON (`"key": …`) or YAML (`key:`, `'key':`, `"key":`), with its
+/// indent and the first byte of its value.
+fn line_key(line: &str) -> Option<(&str, usize, u8)> {
+    let body = line.trim_start_matches([' ', '\t']);
+    let indent = line.len() - body.len();
+    let (key, rest) = match body.as_bytes().first()? {
+        q @ (b'"' | b'\'') => {
+            let b = body.as_bytes();
+            let mut i = 1;
+            while i < b.len() && (b[i] != *q || (*q == b'"' && b[i - 1] == b'\\')) {
+                i += 1;
+            }
+            let rest = body.get(i + 1..)?.trim_start();
+            (&body[1..i], rest.strip_prefix(':')?)
+        }
+        _ => {
+            let end = body
+                .find(": ")
+                .or_else(|| body.ends_with(':').then(|| body.len() - 1))?;
+            (&body[..end], &body[end + 1..])
+        }
+    };
+    let opens = rest.trim_start().bytes().next().unwrap_or(0);
+    Some((key, indent, opens))
 }
 
 impl<'a> Lines<'a> {
     pub fn new(text: &'a str) -> Lines<'a> {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Lines { text, starts }
+        Lines {
+            text,
+            starts,
+            keys: OnceCell::new(),
+        }
+    }
+
+    /// Every line that starts with a mapping key, by key, built on first use: locating each of
+    /// thousands of lockfile entries by searching the text from the top would be quadratic.
+    fn keys(&self) -> &HashMap<&'a str, Vec<KeyAt>> {
+        self.keys.get_or_init(|| {
+            let mut map: HashMap<&'a str, Vec<KeyAt>> = HashMap::new();
+            for (i, &start) in self.starts.iter().enumerate() {
+                let end = self.starts.get(i + 1).map_or(self.text.len(), |&e| e - 1);
+                let line = self.text[start..end].trim_end_matches('\r');
+                if let Some((key, indent, opens)) = line_key(line) {
+                    let offset = start + indent;
+                    map.entry(key).or_default().push(KeyAt {
+                        line: i as u32 + 1,
+                        offset,
+                        indent,
+                        opens,
+                    });
+                }
+            }
+            map
+        })
+    }
+
+    /// The first line at or after byte `from` that starts with the mapping key `key` — at
+    /// `indent` spaces and with a value starting with the byte `opens`, when given — and the
+    /// byte offset of the key.
+    pub fn key(
+        &self,
+        key: &str,
+        from: usize,
+        indent: Option<usize>,
+        opens: Option<u8>,
+    ) -> Option<(u32, usize)> {
+        self.keys()
+            .get(key)?
+            .iter()
+            .find(|k| {
+                k.offset >= from
+                    && indent.is_none_or(|i| i == k.indent)
+                    && opens.is_none_or(|o| o == k.opens)
+            })
+            .map(|k| (k.line, k.offset))
     }
 
     pub fn line_of_offset(&self, offset: usize) -> u32 {
@@ -334,6 +436,24 @@ mod tests {
             from_purl("pkg:npm/x%@1"),
             Some(("npm", "x%".into(), "1".into()))
         );
+    }
+
+    #[test]
+    fn lines_index_mapping_keys() {
+        let json = "{\n  \"requires\": {\n    \"a\": \"^1\"\n  },\n  \"a\": {\n    \"version\": \"1.0.0\"\n  },\n  \"b\": [\"x\"]\n}\n";
+        let l = Lines::new(json);
+        assert_eq!(l.key("a", 0, None, None), Some((3, 22)));
+        assert_eq!(l.key("a", 0, None, Some(b'{')), Some((5, 39)));
+        assert_eq!(l.key("a", 40, None, None), None);
+        assert_eq!(l.key("b", 0, None, Some(b'[')).map(|k| k.0), Some(8));
+        let yaml =
+            "packages:\r\n  /x@1.0.0:\r\n    resolution: {}\r\n  'y@2':\r\n  \"z@3\": {a: 1}\r\n";
+        let l = Lines::new(yaml);
+        assert_eq!(l.key("/x@1.0.0", 0, Some(2), None).map(|k| k.0), Some(2));
+        assert_eq!(l.key("resolution", 0, Some(2), None), None);
+        assert_eq!(l.key("y@2", 0, Some(2), None).map(|k| k.0), Some(4));
+        assert_eq!(l.key("z@3", 0, Some(2), Some(b'{')).map(|k| k.0), Some(5));
+        assert_eq!(l.key("packages", 0, Some(0), None).map(|k| k.0), Some(1));
     }
 
     #[test]

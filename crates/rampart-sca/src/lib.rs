@@ -48,7 +48,8 @@ pub fn kind_of(rel_path: &str) -> Option<Kind> {
 }
 
 pub struct ScaAnalyzer {
-    db: Option<Mutex<Db>>,
+    /// The database with the advisories this scan has compiled so far.
+    db: Option<Mutex<(Db, matcher::LookupCache)>>,
     /// Lockfiles seen by this scan (relative paths), to tell the user when there was no
     /// database to check them against.
     seen: Arc<Mutex<Vec<String>>>,
@@ -59,7 +60,7 @@ impl ScaAnalyzer {
     /// errors reported), and [`ScaAnalyzer::lockfiles_seen`] tells the caller to say so.
     pub fn new(db: Option<Db>) -> ScaAnalyzer {
         ScaAnalyzer {
-            db: db.map(Mutex::new),
+            db: db.map(|db| Mutex::new((db, matcher::LookupCache::default()))),
             seen: Arc::new(Mutex::new(Vec::new())),
         }
     }
@@ -84,10 +85,11 @@ impl ScaAnalyzer {
         let Some(db) = &self.db else {
             return Ok(Vec::new());
         };
-        let db = db
+        let mut guard = db
             .lock()
             .map_err(|_| "advisory database lock poisoned".to_string())?;
-        matcher::match_packages(&db, packages, rel_path, text).map_err(|e| e.to_string())
+        let (db, cache) = &mut *guard;
+        matcher::match_with(db, cache, packages, rel_path, text).map_err(|e| e.to_string())
     }
 }
 

@@ -2,15 +2,120 @@
 //! severity computed from the CVSS vector, the smallest upgrade that fixes every advisory on the
 //! package, and the path from a direct dependency.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
-use rampart_advisories::matching::{fixed_versions, is_affected, smallest_upgrade};
-use rampart_advisories::osv::{Affected, SeverityScore};
+use rampart_advisories::matching::{CompiledAffected, smallest_upgrade};
+use rampart_advisories::osv::{SeverityScore, base_ecosystem, normalize_name};
 use rampart_advisories::{Advisory, Db, DbError};
 use rampart_core::{Confidence, DependencyInfo, Finding, Location, RuleMeta, Severity};
+use rampart_versions::{Scheme, Version, sort_dedup};
 
-use crate::inventory::{Package, path_to};
+use crate::inventory::{Package, Paths};
 use crate::{CWE, severity_of_score};
+
+/// One advisory of a package with its `affected[]` entries compiled (parallel to
+/// `advisory.affected`).
+struct Known {
+    advisory: Advisory,
+    compiled: Vec<CompiledAffected>,
+}
+
+/// The advisories of each package looked up so far in a scan, compiled once: lockfiles of one
+/// repository share most of their packages, and compiling an advisory (parsing its ranges and
+/// its `versions[]`, which for PyPI records lists hundreds of releases) costs more than
+/// evaluating it.
+#[derive(Default)]
+pub struct LookupCache {
+    entries: HashMap<(String, String), Arc<Vec<Known>>>,
+    /// The severity data of every record of a vulnerability group, by group id.
+    groups: HashMap<String, Arc<GroupSeverity>>,
+}
+
+/// The CVSS vectors and GitHub labels of every record of one vulnerability group.
+type GroupSeverity = (Vec<SeverityScore>, Vec<String>);
+
+/// How severe one vulnerability is, and from what.
+struct Rating {
+    /// The highest-scoring CVSS vector and its computed score.
+    cvss: Option<(String, f64)>,
+    severity: Severity,
+    /// `false` when no record of the vulnerability has a vector or a label (Go vulndb and most
+    /// PyPA records without their GHSA alias): medium is then an assumption, said so.
+    rated: bool,
+}
+
+impl LookupCache {
+    /// The CVSS vectors of the records that name the package (including per-package scores)
+    /// first; else those of any record of the same vulnerability in the database (an alias
+    /// record such as GitHub's, which may name the package differently); else GitHub's label
+    /// from any of them; else medium, unrated.
+    fn rate(&mut self, db: &Db, group: &str, members: &[&Known]) -> Result<Rating, DbError> {
+        let own = best_cvss(members.iter().flat_map(|k| {
+            let a = &k.advisory;
+            a.severity
+                .iter()
+                .chain(a.affected.iter().flat_map(|x| &x.severity))
+        }));
+        let data = match self.groups.get(group) {
+            Some(d) => Arc::clone(d),
+            None => {
+                let d = Arc::new(db.group_severity(group)?);
+                self.groups.insert(group.to_string(), Arc::clone(&d));
+                d
+            }
+        };
+        let (scores, labels) = &*data;
+        let cvss = own.or_else(|| best_cvss(scores.iter()));
+        if let Some((_, score)) = &cvss {
+            let severity = severity_of_score(*score);
+            return Ok(Rating {
+                cvss,
+                severity,
+                rated: true,
+            });
+        }
+        let label = members
+            .iter()
+            .filter_map(|k| k.advisory.severity_label.as_deref())
+            .chain(labels.iter().map(String::as_str))
+            .filter_map(severity_of_label)
+            .max();
+        Ok(Rating {
+            cvss: None,
+            severity: label.unwrap_or(Severity::Medium),
+            rated: label.is_some(),
+        })
+    }
+
+    fn get(&mut self, db: &Db, ecosystem: &str, name: &str) -> Result<Arc<Vec<Known>>, DbError> {
+        let eco = base_ecosystem(ecosystem);
+        let key = (eco.to_string(), normalize_name(eco, name));
+        if let Some(k) = self.entries.get(&key) {
+            return Ok(Arc::clone(k));
+        }
+        let known: Vec<Known> = db
+            .lookup(eco, name)?
+            .into_iter()
+            .map(|mut advisory| {
+                let canonical = std::mem::take(&mut advisory.canonical_versions);
+                let compiled = advisory
+                    .affected
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| match canonical.get(i).cloned().flatten() {
+                        Some(c) => CompiledAffected::with_canonical(eco, a, c),
+                        None => CompiledAffected::new(eco, a),
+                    })
+                    .collect();
+                Known { advisory, compiled }
+            })
+            .collect();
+        let known = Arc::new(known);
+        self.entries.insert(key, Arc::clone(&known));
+        Ok(known)
+    }
+}
 
 /// The highest-scoring CVSS vector among `scores` that parses, with its computed score.
 pub fn best_cvss<'a>(scores: impl Iterator<Item = &'a SeverityScore>) -> Option<(String, f64)> {
@@ -41,52 +146,69 @@ fn matchable(p: &Package) -> bool {
     !p.version.is_empty() && !go_directive_only
 }
 
+/// Matches one inventory against the database (with a fresh cache).
 pub fn match_packages(
     db: &Db,
     packages: &[Package],
     rel_path: &str,
     text: &str,
 ) -> Result<Vec<Finding>, DbError> {
+    match_with(db, &mut LookupCache::default(), packages, rel_path, text)
+}
+
+/// Matches one inventory against the database, reusing the scan's compiled advisories.
+pub fn match_with(
+    db: &Db,
+    cache: &mut LookupCache,
+    packages: &[Package],
+    rel_path: &str,
+    text: &str,
+) -> Result<Vec<Finding>, DbError> {
     let lines: Vec<&str> = text.lines().collect();
+    let mut paths: Option<Paths> = None;
     let mut out = Vec::new();
     for (i, p) in packages.iter().enumerate() {
         if !matchable(p) {
             continue;
         }
-        let hits: Vec<Advisory> = db
-            .lookup(p.ecosystem, &p.name)?
-            .into_iter()
-            .filter(|a| {
-                a.affected
-                    .iter()
-                    .any(|x| is_affected(p.ecosystem, &p.version, x))
-            })
+        let known = cache.get(db, p.ecosystem, &p.name)?;
+        if known.is_empty() {
+            continue;
+        }
+        // The package's version is parsed once for all of its advisories.
+        let version = Scheme::for_ecosystem(p.ecosystem).parse(&p.version);
+        let hits: Vec<&Known> = known
+            .iter()
+            .filter(|k| k.compiled.iter().any(|c| c.affects(&version)))
             .collect();
         if hits.is_empty() {
             continue;
         }
-        let all: Vec<&Affected> = hits.iter().flat_map(|a| &a.affected).collect();
-        let upgrade = smallest_upgrade(p.ecosystem, &p.version, &all);
-        let path: Vec<String> = path_to(packages, i)
+        let all: Vec<&CompiledAffected> = hits.iter().flat_map(|k| &k.compiled).collect();
+        let upgrade = smallest_upgrade(&version, &all).map(|v| v.as_str().to_string());
+        let path: Vec<String> = paths
+            .get_or_insert_with(|| Paths::new(packages))
+            .to(i)
             .iter()
             .map(|&j| packages[j].key())
             .collect();
-        let mut groups: BTreeMap<&str, Vec<&Advisory>> = BTreeMap::new();
-        for a in &hits {
-            groups.entry(a.group.as_str()).or_default().push(a);
+        let mut groups: BTreeMap<&str, Vec<&Known>> = BTreeMap::new();
+        for k in &hits {
+            groups.entry(k.advisory.group.as_str()).or_default().push(k);
         }
+        let snippet = lines
+            .get(p.line.saturating_sub(1) as usize)
+            .map_or("", |l| l.trim());
         for (group, members) in groups {
-            let snippet = lines
-                .get(p.line.saturating_sub(1) as usize)
-                .map_or("", |l| l.trim());
+            let rating = cache.rate(db, group, &members)?;
             out.push(finding(
                 p,
                 group,
                 &members,
+                rating,
                 upgrade.clone(),
                 path.clone(),
-                rel_path,
-                snippet,
+                (rel_path, snippet),
             ));
         }
     }
@@ -96,12 +218,13 @@ pub fn match_packages(
 fn finding(
     p: &Package,
     group: &str,
-    members: &[&Advisory],
+    known: &[&Known],
+    rating: Rating,
     upgrade_to: Option<String>,
     path: Vec<String>,
-    rel_path: &str,
-    snippet: &str,
+    (rel_path, snippet): (&str, &str),
 ) -> Finding {
+    let members: Vec<&Advisory> = known.iter().map(|k| &k.advisory).collect();
     let mut ids: Vec<String> = members.iter().map(|a| a.id.clone()).collect();
     ids.extend(members.iter().flat_map(|a| a.aliases.iter().cloned()));
     ids.sort();
@@ -113,29 +236,17 @@ fn finding(
         .find(|s| !s.is_empty())
         .unwrap_or("known vulnerability")
         .to_string();
-    let cvss = best_cvss(members.iter().flat_map(|a| {
-        a.severity
-            .iter()
-            .chain(a.affected.iter().flat_map(|x| &x.severity))
-    }));
-    let severity = match &cvss {
-        Some((_, score)) => severity_of_score(*score),
-        None => members
-            .iter()
-            .filter_map(|a| a.severity_label.as_deref().and_then(severity_of_label))
-            .max()
-            .unwrap_or(Severity::Medium),
-    };
-    let mut fixed: Vec<String> = members
+    let Rating {
+        cvss,
+        severity,
+        rated,
+    } = rating;
+    let mut fixed: Vec<Version> = known
         .iter()
-        .flat_map(|a| {
-            a.affected
-                .iter()
-                .flat_map(|x| fixed_versions(p.ecosystem, x))
-        })
+        .flat_map(|k| k.compiled.iter().flat_map(|c| c.fixed().iter().cloned()))
         .collect();
-    fixed.sort_by(|a, b| rampart_versions::compare(p.ecosystem, a, b));
-    fixed.dedup();
+    sort_dedup(&mut fixed);
+    let fixed: Vec<String> = fixed.iter().map(|v| v.as_str().to_string()).collect();
     let direct = p.direct == Some(true) || path.len() == 1;
     let via = if path.len() > 1 {
         format!(" (via {})", path.join(" → "))
@@ -155,7 +266,7 @@ fn finding(
         (None, true) => "; no fixed version is known".to_string(),
     };
     let message = format!(
-        "{}@{} {}: {}{}{}{}",
+        "{}@{} {}: {}{}{}{}{}",
         p.name,
         p.version,
         group,
@@ -166,7 +277,12 @@ fn finding(
             format!(" ({})", aliases.join(", "))
         },
         via,
-        fix_text
+        fix_text,
+        if rated {
+            ""
+        } else {
+            "; no CVSS vector or severity label in any record of this vulnerability: medium assumed"
+        }
     );
     let remediation = match &upgrade_to {
         Some(u) => format!("Upgrade {} from {} to {u} or later.", p.name, p.version),

@@ -48,11 +48,19 @@ pub fn packages_from_sbom(text: &str) -> Result<Vec<Package>, String> {
         );
     }
     let mut out = Vec::new();
+    // Components are listed in document order: search on from the previous one (then from the
+    // top), so a large SBOM is not searched from its start for every component.
+    let mut from = 0;
     for purl in purls {
         let Some((eco, name, version)) = from_purl(&purl) else {
             continue;
         };
-        let line = lines.line_of(&purl);
+        let quoted = format!("\"{purl}\"");
+        let found = lines.find(&quoted, from).or_else(|| lines.find(&quoted, 0));
+        if let Some((_, at)) = found {
+            from = at;
+        }
+        let line = found.map_or(0, |(l, _)| l);
         let mut p = Package::new(eco, name, version).at(line);
         if eco == "Go" {
             p.version = p

@@ -268,3 +268,37 @@ fn path_from_a_direct_dependency() {
             .contains("via my-cli@1.0.0 → mkdirp@0.5.1 → minimist@0.0.8")
     );
 }
+
+#[test]
+fn unrated_vulnerabilities_are_medium_and_say_so_until_an_alias_record_rates_them() {
+    let (dir, mut db) = db();
+    let text = [pkg("Go", "golang.org/x/text", "v0.3.7")];
+    let f = match_packages(&db, &text, "go.mod", "").unwrap();
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].rule_id, "CVE-2022-32149");
+    assert_eq!(f[0].severity, Severity::Medium);
+    assert!(f[0].message.contains("medium assumed"), "{}", f[0].message);
+    assert_eq!(f[0].dependency.as_ref().unwrap().cvss_score, None);
+
+    // An NVD-style record of the same CVE that names no package: its vector now rates the
+    // Go finding, which itself carries none.
+    let extra = dir.path().join("extra");
+    std::fs::create_dir(&extra).unwrap();
+    std::fs::write(
+        extra.join("CVE-2022-32149.json"),
+        r#"{"id": "CVE-2022-32149", "modified": "2023-01-01T00:00:00Z",
+            "severity": [{"type": "CVSS_V3", "score": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H"}]}"#,
+    )
+    .unwrap();
+    import_path(&mut db, &extra).unwrap();
+    let f = match_packages(&db, &text, "go.mod", "").unwrap();
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].severity, Severity::High);
+    assert!(!f[0].message.contains("medium assumed"));
+    let d = f[0].dependency.as_ref().unwrap();
+    assert_eq!(d.cvss_score, Some(7.5));
+    assert_eq!(
+        d.cvss_vector.as_deref(),
+        Some("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H")
+    );
+}

@@ -86,9 +86,36 @@ fn normalize(v: &str) -> String {
     format!("{}{}", nums.join("."), rest)
 }
 
-pub fn compare(a: &str, b: &str) -> Ordering {
-    let x = php_parts(&normalize(a));
-    let y = php_parts(&normalize(b));
+/// The parts `version_compare` sees once Composer has normalised the version.
+pub(crate) fn parse(v: &str) -> Vec<String> {
+    php_parts(&normalize(v))
+}
+
+/// Composer's version syntax uses letters, digits and `. - _ +` only; anything else (such as
+/// PHP's internal `#` marker, which ties with every number) is not a Composer version.
+pub(crate) fn is_valid(v: &str) -> bool {
+    !v.is_empty()
+        && v.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b'+'))
+}
+
+/// Equal for versions `version_compare` orders as equal: numbers by value, words by the rank
+/// PHP gives them.
+pub(crate) fn canonical(parts: &[String]) -> String {
+    parts
+        .iter()
+        .map(|p| {
+            if p.bytes().all(|c| c.is_ascii_digit()) {
+                crate::norm_num(p).to_string()
+            } else {
+                format!("~{}", special(p))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+pub(crate) fn cmp(x: &[String], y: &[String]) -> Ordering {
     for i in 0..x.len().max(y.len()) {
         let o = match (x.get(i), y.get(i)) {
             (Some(p), Some(q)) => cmp_part(p, q),

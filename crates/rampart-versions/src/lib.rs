@@ -17,9 +17,11 @@ mod nuget;
 mod pep440;
 mod rubygems;
 mod semver;
+mod version;
 
 pub use pep440::Pep440;
 pub use semver::SemVer;
+pub use version::{MAX_LEN, Version, contains_sorted, sort_dedup};
 
 /// The ordering rules of one ecosystem (OSV ecosystem names; a `:suffix` such as `Debian:12` is
 /// ignored).
@@ -52,34 +54,15 @@ impl Scheme {
         }
     }
 
-    /// Compares two versions of this ecosystem.
+    /// Compares two versions of this ecosystem (parsing both; to compare one version with many,
+    /// [`Scheme::parse`] it once).
     pub fn compare(self, a: &str, b: &str) -> Ordering {
-        let a = a.trim();
-        let b = b.trim();
-        let parsed = match self {
-            Scheme::SemVer | Scheme::Go => {
-                both(SemVer::parse(a), SemVer::parse(b)).map(|(x, y)| x.cmp_precedence(&y))
-            }
-            Scheme::Pub => both(SemVer::parse(a), SemVer::parse(b)).map(|(x, y)| x.cmp_pub(&y)),
-            Scheme::Pep440 => both(Pep440::parse(a), Pep440::parse(b)).map(|(x, y)| x.cmp(&y)),
-            Scheme::Maven => Some(maven::compare(a, b)),
-            Scheme::RubyGems => rubygems::compare(a, b),
-            Scheme::Composer => Some(composer::compare(a, b)),
-            Scheme::NuGet => nuget::compare(a, b),
-            Scheme::Generic => None,
-        };
-        parsed.unwrap_or_else(|| generic::compare(a, b))
+        self.parse(a).compare(&self.parse(b))
     }
 
     /// Whether `v` parses under this ecosystem's own rules (not the generic fallback).
     pub fn is_valid(self, v: &str) -> bool {
-        match self {
-            Scheme::SemVer | Scheme::Go | Scheme::Pub => SemVer::parse(v).is_some(),
-            Scheme::Pep440 => Pep440::parse(v).is_some(),
-            Scheme::RubyGems => rubygems::parse(v).is_some(),
-            Scheme::NuGet => nuget::parse(v).is_some(),
-            Scheme::Maven | Scheme::Composer | Scheme::Generic => !v.trim().is_empty(),
-        }
+        self.parse(v).is_valid()
     }
 }
 
@@ -88,8 +71,28 @@ pub fn compare(ecosystem: &str, a: &str, b: &str) -> Ordering {
     Scheme::for_ecosystem(ecosystem).compare(a, b)
 }
 
-fn both<T>(a: Option<T>, b: Option<T>) -> Option<(T, T)> {
-    Some((a?, b?))
+/// A string of ASCII digits without leading zeros (`"007"` → `"7"`, `"0"` stays).
+pub(crate) fn norm_num(n: &str) -> &str {
+    let t = n.trim_start_matches('0');
+    if t.is_empty() && !n.is_empty() {
+        "0"
+    } else {
+        t
+    }
+}
+
+/// Identifiers joined with `.`, all-digit ones without leading zeros (they compare by value).
+pub(crate) fn canonical_ids(ids: &[String]) -> String {
+    ids.iter()
+        .map(|i| {
+            if i.bytes().all(|b| b.is_ascii_digit()) {
+                norm_num(i)
+            } else {
+                i.as_str()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// Compares two strings of ASCII digits by value, without overflow (leading zeros ignored).

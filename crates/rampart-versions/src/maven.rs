@@ -9,7 +9,7 @@ use std::cmp::Ordering;
 use crate::cmp_numeric;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Item {
+pub(crate) enum Item {
     Int(String),
     Str(String),
     List(Vec<Item>),
@@ -76,7 +76,7 @@ fn normalize(list: &mut Vec<Item>) {
     }
 }
 
-fn parse(version: &str) -> Vec<Item> {
+pub(crate) fn parse(version: &str) -> Vec<Item> {
     let v = version.to_ascii_lowercase();
     let chars: Vec<char> = v.chars().collect();
     // A stack of open lists; each new list is appended to its parent when closed.
@@ -134,6 +134,11 @@ fn parse(version: &str) -> Vec<Item> {
     root
 }
 
+/// Equal for versions `ComparableVersion` orders as equal: the parsed, normalised item tree.
+pub(crate) fn canonical(items: &[Item]) -> String {
+    format!("{items:?}")
+}
+
 /// `a.compareTo(b)` where `b` may be null (a missing item).
 fn cmp_item(a: &Item, b: Option<&Item>) -> Ordering {
     match (a, b) {
@@ -157,7 +162,7 @@ fn cmp_item(a: &Item, b: Option<&Item>) -> Ordering {
     }
 }
 
-fn cmp_lists(x: &[Item], y: &[Item]) -> Ordering {
+pub(crate) fn cmp_lists(x: &[Item], y: &[Item]) -> Ordering {
     for i in 0..x.len().max(y.len()) {
         let o = match (x.get(i), y.get(i)) {
             (None, None) => Ordering::Equal,
@@ -169,10 +174,6 @@ fn cmp_lists(x: &[Item], y: &[Item]) -> Ordering {
         }
     }
     Ordering::Equal
-}
-
-pub fn compare(a: &str, b: &str) -> Ordering {
-    cmp_lists(&parse(a), &parse(b))
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use std::cmp::Ordering;
 use crate::cmp_numeric;
 use crate::semver::cmp_ids;
 
+#[derive(Debug, Clone)]
 pub(crate) struct NuGet {
     nums: [String; 4],
     labels: Vec<String>,
@@ -46,20 +47,30 @@ pub(crate) fn parse(v: &str) -> Option<NuGet> {
     Some(NuGet { nums, labels })
 }
 
-pub(crate) fn compare(a: &str, b: &str) -> Option<Ordering> {
-    let (x, y) = (parse(a)?, parse(b)?);
+/// Equal for versions NuGet orders as equal (labels are lower-cased by `parse`).
+pub(crate) fn canonical(v: &NuGet) -> String {
+    let nums: Vec<&str> = v.nums.iter().map(|n| crate::norm_num(n)).collect();
+    let mut s = nums.join(".");
+    if !v.labels.is_empty() {
+        s.push('-');
+        s.push_str(&crate::canonical_ids(&v.labels));
+    }
+    s
+}
+
+pub(crate) fn cmp(x: &NuGet, y: &NuGet) -> Ordering {
     for i in 0..4 {
         let o = cmp_numeric(&x.nums[i], &y.nums[i]);
         if o != Ordering::Equal {
-            return Some(o);
+            return o;
         }
     }
-    Some(match (x.labels.is_empty(), y.labels.is_empty()) {
+    match (x.labels.is_empty(), y.labels.is_empty()) {
         (true, true) => Ordering::Equal,
         (true, false) => Ordering::Greater,
         (false, true) => Ordering::Less,
         (false, false) => cmp_ids(&x.labels, &y.labels),
-    })
+    }
 }
 
 #[cfg(test)]

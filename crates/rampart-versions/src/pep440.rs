@@ -163,6 +163,30 @@ impl Pep440 {
     }
 }
 
+impl Pep440 {
+    /// Equal for versions PEP 440 orders as equal (numbers are already normalised by `parse`).
+    pub(crate) fn canonical(&self) -> String {
+        let mut s = format!("{}!{}", self.epoch, self.release.join("."));
+        if let Some((rank, n)) = &self.pre {
+            s.push_str(&format!(
+                "{}{n}",
+                ["a", "b", "rc"][usize::from(*rank).min(2)]
+            ));
+        }
+        if let Some(n) = &self.post {
+            s.push_str(&format!(".post{n}"));
+        }
+        if let Some(n) = &self.dev {
+            s.push_str(&format!(".dev{n}"));
+        }
+        if let Some(local) = &self.local {
+            s.push('+');
+            s.push_str(&crate::canonical_ids(local));
+        }
+        s
+    }
+}
+
 fn cmp_release(a: &[String], b: &[String]) -> Ordering {
     for i in 0..a.len().max(b.len()) {
         let x = a.get(i).map_or("0", String::as_str);

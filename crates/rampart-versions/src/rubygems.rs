@@ -80,8 +80,19 @@ fn canonical(segs: Vec<Seg>) -> Vec<Seg> {
     release
 }
 
-pub(crate) fn compare(a: &str, b: &str) -> Option<Ordering> {
-    let (x, y) = (parse(a)?, parse(b)?);
+/// Equal for versions `Gem::Version` orders as equal (segments are already canonical).
+pub(crate) fn canonical_key(segs: &[Seg]) -> String {
+    segs.iter()
+        .map(|s| match s {
+            Seg::Num(n) => crate::norm_num(n).to_string(),
+            Seg::Str(s) => format!("'{s}"),
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// `Gem::Version#<=>` on canonical segments; missing segments are zeros.
+pub(crate) fn cmp(x: &[Seg], y: &[Seg]) -> Ordering {
     let zero = Seg::Num("0".into());
     for i in 0..x.len().max(y.len()) {
         let l = x.get(i).unwrap_or(&zero);
@@ -93,10 +104,10 @@ pub(crate) fn compare(a: &str, b: &str) -> Option<Ordering> {
             (Seg::Str(p), Seg::Str(q)) => p.cmp(q),
         };
         if o != Ordering::Equal {
-            return Some(o);
+            return o;
         }
     }
-    Some(Ordering::Equal)
+    Ordering::Equal
 }
 
 #[cfg(test)]

@@ -74,6 +74,29 @@ impl SemVer {
     }
 }
 
+impl SemVer {
+    /// Equal for versions of equal precedence (build metadata dropped; with `build`, kept as
+    /// Pub orders it).
+    pub(crate) fn canonical(&self, build: bool) -> String {
+        use crate::{canonical_ids, norm_num};
+        let mut s = format!(
+            "{}.{}.{}",
+            norm_num(&self.major),
+            norm_num(&self.minor),
+            norm_num(&self.patch)
+        );
+        if !self.pre.is_empty() {
+            s.push('-');
+            s.push_str(&canonical_ids(&self.pre));
+        }
+        if build && !self.build.is_empty() {
+            s.push('+');
+            s.push_str(&canonical_ids(&self.build));
+        }
+        s
+    }
+}
+
 fn number(s: &str) -> Option<String> {
     (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.to_string())
 }

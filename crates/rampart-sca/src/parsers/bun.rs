@@ -16,8 +16,10 @@ fn strip_jsonc(text: &str) -> String {
         let c = b[i];
         if in_str {
             if c == b'\\' && i + 1 < b.len() {
-                out.push_str(&text[i..i + 2]);
-                i += 2;
+                // The escaped character may be several bytes long (fuzzing found `\\¦`).
+                let esc = text[i + 1..].chars().next().map_or(1, char::len_utf8);
+                out.push_str(&text[i..i + 1 + esc]);
+                i += 1 + esc;
                 continue;
             }
             if c == b'"' {
@@ -88,7 +90,8 @@ pub fn parse(text: &str) -> Result<Vec<Package>, ParseError> {
         } else {
             ""
         };
-        let mut p = Package::new("npm", name, version).at(lines.line_of(&format!("\"{key}\": [")));
+        let mut p = Package::new("npm", name, version)
+            .at(lines.key(key, 0, None, Some(b'[')).map_or(0, |(l, _)| l));
         let top = !key.contains('/') || key.starts_with('@') && key.matches('/').count() == 1;
         p.direct = Some(top && direct.contains(&p.name));
         if let Some(h) = arr.iter().rev().find_map(|v| v.as_str().and_then(sri_hash)) {
@@ -115,6 +118,14 @@ pub fn parse(text: &str) -> Result<Vec<Package>, ParseError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaped_multibyte_character_in_a_string() {
+        // Regression: the lockfiles fuzz target (a backslash before a multi-byte character).
+        let text = "{\"a\": \"x\\\u{a6}y\", \"b\": 1,}";
+        assert_eq!(strip_jsonc(text), "{\"a\": \"x\\\u{a6}y\", \"b\": 1 }");
+        assert!(parse("\"a=.\"\"\"\\\u{3}\\\u{a6}\u{a6}\\B\r\\\\").is_err());
+    }
 
     #[test]
     fn bun_lock_with_trailing_commas() {

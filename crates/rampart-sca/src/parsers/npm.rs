@@ -88,9 +88,7 @@ fn from_v1(
         if spec.starts_with("file:") || is_git(spec) || spec.starts_with("link:") {
             version = String::new();
         }
-        let (line, at) = lines
-            .find(&format!("\"{key}\": {{"), from)
-            .unwrap_or((0, from));
+        let (line, at) = lines.key(key, from, None, Some(b'{')).unwrap_or((0, from));
         let mut p = Package::new("npm", name, version).at(line);
         p.commit = commit_of(spec);
         p.dev = Some(d.get("dev").and_then(Value::as_bool).unwrap_or(false));
@@ -168,7 +166,8 @@ fn from_packages(pkgs: &Map<String, Value>, lines: &Lines) -> Vec<Package> {
             .and_then(Value::as_str)
             .unwrap_or("")
             .to_string();
-        let mut p = Package::new("npm", name, version).at(lines.line_of(&format!("\"{path}\"")));
+        let mut p = Package::new("npm", name, version)
+            .at(lines.key(path, 0, None, None).map_or(0, |(l, _)| l));
         p.commit = d
             .get("resolved")
             .and_then(Value::as_str)

@@ -28,7 +28,7 @@ pub fn parse(text: &str) -> Result<Vec<Package>, ParseError> {
                 continue;
             };
             let line = lines
-                .find(&format!("\"{name}\": {{"), from)
+                .key(name, from, None, Some(b'{'))
                 .map_or(0, |(l, _)| l);
             let mut p = Package::new("NuGet", name, version).at(line);
             p.direct = Some(kind.eq_ignore_ascii_case("direct"));

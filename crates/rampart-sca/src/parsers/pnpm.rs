@@ -106,14 +106,7 @@ pub fn parse(text: &str) -> Result<Vec<Package>, ParseError> {
         return Ok(out);
     };
     for (key, p) in pkgs {
-        let line = [
-            format!("\n  {key}:"),
-            format!("\n  '{key}':"),
-            format!("\n  \"{key}\":"),
-        ]
-        .iter()
-        .find_map(|n| lines.find(n, 0))
-        .map_or(0, |(l, _)| l + 1);
+        let line = lines.key(key, 0, Some(2), None).map_or(0, |(l, _)| l);
         let nv = name_version(key, major).map_err(|m| ParseError::new(line, m))?;
         let (mut name, mut version) = nv.unwrap_or_default();
         if let Some(n) = p.get("name").and_then(Value::as_str) {

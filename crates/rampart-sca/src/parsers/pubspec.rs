@@ -20,9 +20,7 @@ pub fn parse(text: &str) -> Result<Vec<Package>, ParseError> {
     };
     for (name, p) in pkgs {
         let version = p.get("version").and_then(Value::as_str).unwrap_or("");
-        let line = lines
-            .find(&format!("\n  {name}:"), 0)
-            .map_or(0, |(l, _)| l + 1);
+        let line = lines.key(name, 0, Some(2), None).map_or(0, |(l, _)| l);
         let mut pkg = Package::new("Pub", name.as_str(), version).at(line);
         if let Some(dep) = p.get("dependency").and_then(Value::as_str) {
             pkg.direct = Some(dep.starts_with("direct"));

@@ -389,7 +389,7 @@ pub fn pipfile(text: &str) -> Result<Vec<Package>, ParseError> {
             };
             let version = v.trim_start_matches("==").trim_start_matches('=');
             let line = lines
-                .find(&format!("\"{name}\": {{"), from)
+                .key(name, from, None, Some(b'{'))
                 .map_or(0, |(l, _)| l);
             let mut p = Package::new("PyPI", pep503(name), version).at(line);
             p.dev = Some(dev);
