@@ -27,13 +27,16 @@ pub(crate) enum KeywordIndex {
 }
 
 impl KeywordIndex {
-    /// The fastest engine compiled in. Keywords must be non-empty.
+    /// The fastest engine compiled in. With no keywords (custom rules that all lack them) the
+    /// portable engine, which then matches nothing: Vectorscan refuses an empty set.
     pub(crate) fn new(keywords: &[String]) -> KeywordIndex {
         #[cfg(vectorscan)]
-        match vectorscan::LiteralSet::new(keywords) {
-            Ok(set) => return KeywordIndex::Vectorscan(set),
-            // A CPU without SSSE3, or a keyword Vectorscan refuses: the portable engine still works.
-            Err(e) => eprintln!("warning: Vectorscan unavailable ({e}); using Aho-Corasick"),
+        if !keywords.is_empty() {
+            match vectorscan::LiteralSet::new(keywords) {
+                Ok(set) => return KeywordIndex::Vectorscan(set),
+                // A CPU without SSSE3, or a keyword Vectorscan refuses: the portable engine works.
+                Err(e) => eprintln!("warning: Vectorscan unavailable ({e}); using Aho-Corasick"),
+            }
         }
         KeywordIndex::aho(keywords)
     }
@@ -110,6 +113,14 @@ mod tests {
             "engine {}",
             fastest.engine()
         );
+    }
+
+    /// Custom rules may all lack keywords: no keyword set is an index that finds nothing.
+    #[test]
+    fn no_keywords_is_an_index_that_finds_nothing() {
+        let index = KeywordIndex::new(&[]);
+        assert_eq!(index.engine(), "aho-corasick");
+        assert!(hits(&index, "password = hunter2").is_empty());
     }
 
     /// Both engines agree on every built-in keyword over every rule's examples (positive and
