@@ -190,40 +190,40 @@ impl<'a> FileCtx<'a> {
     /// The value a variable holds at `t` when the nearest assignment before it (in the same
     /// function) gave it a constant string: Semgrep's constant propagation.
     pub fn constant(&self, t: NodeId) -> Option<NodeId> {
-        let tree = self.tree;
-        let node = tree.node(t);
-        if !self.spec.is(self.spec.identifier_kinds, node.kind) {
-            return None;
-        }
-        let func = self.function_of(t);
-        let mut before = self
-            .defs()
-            .get(tree.text(t))?
-            .iter()
-            .filter(|(end, v)| *end <= node.start && self.function_of(*v) == func);
-        let &(_, v) = before.clone().next_back()?;
+        let before: Vec<NodeId> = self.defs_before(t)?.collect();
+        let &v = before.last()?;
         // Without flow analysis, only when every earlier assignment was a constant (two
         // branches assigning different things make it unknown).
         before
-            .all(|(_, v)| self.is_constant_string(*v))
+            .iter()
+            .all(|v| self.is_constant_string(*v))
             .then_some(v)
     }
 
     /// The value of the only assignment to variable `t` before it in its function.
     pub fn single_def(&self, t: NodeId) -> Option<NodeId> {
+        let mut before = self.defs_before(t)?;
+        let v = before.next()?;
+        before.next().is_none().then_some(v)
+    }
+
+    /// The values assigned to identifier `t` before it in its own function, in source order;
+    /// `None` when `t` is not an identifier or never assigned.
+    fn defs_before(&self, t: NodeId) -> Option<impl Iterator<Item = NodeId> + '_> {
         let tree = self.tree;
         let node = tree.node(t);
         if !self.spec.is(self.spec.identifier_kinds, node.kind) {
             return None;
         }
         let func = self.function_of(t);
-        let mut before = self
-            .defs()
-            .get(tree.text(t))?
-            .iter()
-            .filter(|(end, v)| *end <= node.start && self.function_of(*v) == func);
-        let (_, v) = before.next()?;
-        before.next().is_none().then_some(*v)
+        let start = node.start;
+        Some(
+            self.defs()
+                .get(tree.text(t))?
+                .iter()
+                .filter(move |(end, v)| *end <= start && self.function_of(*v) == func)
+                .map(|&(_, v)| v),
+        )
     }
 
     fn function_of(&self, mut n: NodeId) -> NodeId {
