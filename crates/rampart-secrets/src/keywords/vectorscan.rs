@@ -58,6 +58,8 @@ unsafe extern "C" {
 pub(crate) struct LiteralSet {
     db: *mut HsDatabase,
     lens: Vec<usize>,
+    /// The longest literal: how far chunks of a > 4 GiB buffer overlap.
+    longest: usize,
     prototype: *mut HsScratch,
     pool: Mutex<Vec<*mut HsScratch>>,
 }
@@ -103,6 +105,7 @@ impl LiteralSet {
         }
         Ok(LiteralSet {
             db,
+            longest: lens.iter().copied().max().unwrap_or(0),
             lens,
             prototype,
             pool: Mutex::new(Vec::new()),
@@ -120,7 +123,7 @@ impl LiteralSet {
         };
         // Block mode takes a 32-bit length; files are capped far below that, but stay correct
         // for larger ones by scanning in overlapping chunks.
-        let longest = self.lens.iter().copied().max().unwrap_or(0);
+        let longest = self.longest;
         let chunk = (c_uint::MAX as usize) - longest;
         let mut offset = 0;
         loop {
