@@ -135,6 +135,8 @@ pub(crate) fn parse(version: &str) -> Vec<Item> {
 }
 
 /// Equal for versions `ComparableVersion` orders as equal: the parsed, normalised item tree.
+/// Sound because a normalised non-empty list never equals a missing item (its last item is
+/// non-null), so equal versions have item trees of the same shape.
 pub(crate) fn canonical(items: &[Item]) -> String {
     format!("{items:?}")
 }
@@ -155,7 +157,13 @@ fn cmp_item(a: &Item, b: Option<&Item>) -> Ordering {
         (Item::Str(_), Some(Item::Int(_))) => Ordering::Less,
         (Item::Str(x), Some(Item::Str(y))) => qualifier_key(x).cmp(&qualifier_key(y)),
         (Item::Str(_), Some(Item::List(_))) => Ordering::Less,
-        (Item::List(l), None) => l.first().map_or(Ordering::Equal, |f| cmp_item(f, None)),
+        // The whole list against null, not only its first item (MNG-6964): comparing the first
+        // item alone made `1-0.alpha == 1 == 1-0.beta` while `1-0.alpha < 1-0.beta`.
+        (Item::List(l), None) => l
+            .iter()
+            .map(|i| cmp_item(i, None))
+            .find(|o| o.is_ne())
+            .unwrap_or(Ordering::Equal),
         (Item::List(_), Some(Item::Int(_))) => Ordering::Less,
         (Item::List(_), Some(Item::Str(_))) => Ordering::Greater,
         (Item::List(x), Some(Item::List(y))) => cmp_lists(x, y),
@@ -234,6 +242,8 @@ mod tests {
         assert_equal(Scheme::Maven, &["1a1", "1-a1", "1-alpha-1", "1.0-ALPHA1"]);
         assert_equal(Scheme::Maven, &["1cr", "1rc", "1-cr", "1-rc"]);
         assert_equal(Scheme::Maven, &["1m3", "1.0-milestone-3", "1-m3"]);
+        // MNG-6964: a trailing sub-list is compared with "nothing" item by item.
+        assert_ascending(Scheme::Maven, &["1-0.alpha", "1-0.beta", "1", "1-0.1"]);
         // Spring's release train style and real advisory boundaries.
         assert_ascending(
             Scheme::Maven,
