@@ -244,6 +244,8 @@ mod tests {
         assert_equal(Scheme::Maven, &["1m3", "1.0-milestone-3", "1-m3"]);
         // MNG-6964: a trailing sub-list is compared with "nothing" item by item.
         assert_ascending(Scheme::Maven, &["1-0.alpha", "1-0.beta", "1", "1-0.1"]);
+        // Found by the `versions` fuzz target: once equal, canonical spellings differed.
+        assert_ascending(Scheme::Maven, &["--", "-.\u{c6}"]);
         // Spring's release train style and real advisory boundaries.
         assert_ascending(
             Scheme::Maven,
