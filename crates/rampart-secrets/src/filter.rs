@@ -58,9 +58,7 @@ const ILLUSTRATIVE: &[&str] = &[
     "changeme",
     "change_me",
     "redacted",
-    "your_",
-    "your-",
-    "yourkey",
+    "your",
     "insert",
     "replace",
     "notreal",
@@ -177,7 +175,20 @@ fn is_identifier(v: &str) -> bool {
             || v.contains('.')
             || v.contains('/')
             || is_kebab_case(v)
-            || v.chars().all(|c| c.is_ascii_lowercase()))
+            || (v.chars().all(|c| c.is_ascii_lowercase()) && !is_credential_word_password(v)))
+}
+
+/// Credential words that people build weak passwords from.
+const CREDENTIAL_WORDS: &[&str] = &["password", "passwd", "secret"];
+
+/// A lowercase word built around a credential word (`mypassword`, `supersecret`,
+/// `thisismypassword`): one of the most common kinds of weak password, and not how variables or
+/// settings are named (those carry `_`, `.` or capitals). The word alone or its plural
+/// (`password`, `secrets`) names the field instead.
+fn is_credential_word_password(v: &str) -> bool {
+    CREDENTIAL_WORDS
+        .iter()
+        .any(|w| v.contains(w) && v.len() >= w.len() + 2)
 }
 
 /// `stripe-secret-key`: three or more lowercase words joined by hyphens, the shape of ids and
