@@ -293,6 +293,32 @@ mod tests {
     }
 
     #[test]
+    fn lowercase_words_are_names_unless_built_on_a_credential_word() {
+        // Weak passwords made from a credential word are kept …
+        for v in [
+            "mypassword",
+            "thisismypassword",
+            "supersecret",
+            "adminpasswd",
+        ] {
+            assert_eq!(judge(v, true), Verdict::Keep, "{v}");
+        }
+        // … the word alone, its plural, other lowercase words and placeholders are not.
+        for v in [
+            "password",
+            "passwords",
+            "secret",
+            "secrets",
+            "string",
+            "correcthorse",
+            "yourpassword",
+            "new_password",
+        ] {
+            assert_eq!(judge(v, true), Verdict::Drop, "{v}");
+        }
+    }
+
+    #[test]
     fn placeholders_and_references_are_not_secrets() {
         for v in [
             "${API_KEY}",
