@@ -20,7 +20,7 @@ func search(db *pg.DB, title string, sort string) {
 	err = db.Model(&books).Where(filter).Select()
 	// ok: go-sqli-orm-non-constant
 	err = db.Model(&books).Where("title = ?", title).Order("id DESC").Select()
-	fixed := "published = true"
+	fixed := "published = " + "true"
 	// ok: go-sqli-orm-non-constant
 	err = db.Model(&books).Where(fixed).Select()
 	_ = err
