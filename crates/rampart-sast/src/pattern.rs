@@ -473,7 +473,8 @@ fn go_typed(tree: &Tree, id: NodeId, interner: &mut Interner) -> Option<PClass> 
     let operand = tree.field(id, "operand")?;
     let name = tree.text(operand).strip_prefix(TYPED_PREFIX)?;
     let ty = tree.field(id, "type")?;
-    is_name(name).then(|| PClass::TypedMv(interner.id(&format!("${name}")), tree.text(ty).to_string()))
+    is_name(name)
+        .then(|| PClass::TypedMv(interner.id(&format!("${name}")), tree.text(ty).to_string()))
 }
 
 /// `"=~/re/flags"`: the regex, with the flags `i`, `m`, `s`, `x` applied.
