@@ -159,8 +159,8 @@ fn only_insides(
     out
 }
 
-pub fn text<'a>(f: &'a FileCtx, b: &Bound) -> &'a str {
-    &f.tree.src[b.start as usize..b.end as usize]
+pub fn text<'a>(f: &'a FileCtx, b: &Bound) -> std::borrow::Cow<'a, str> {
+    f.bound_text(b)
 }
 
 /// Every match of `formula` (inside `within` when given).
@@ -281,7 +281,7 @@ fn and(
             Clause::MvRegex { mv, re } => ms.retain(|m| {
                 m.b.iter()
                     .find(|(k, _)| k == mv)
-                    .is_some_and(|(_, b)| re.is_match(text(f, b)))
+                    .is_some_and(|(_, b)| re.is_match(&text(f, b)))
             }),
             Clause::MvPattern { mv, f: sub } => {
                 ms = ms

@@ -33,6 +33,50 @@ pub struct Match {
     pub b: Bindings,
 }
 
+/// One assignment to a name.
+#[derive(Debug, Clone, Copy)]
+struct Def {
+    /// End of the assignment.
+    end: u32,
+    /// The assigned value (the right side of `x += v` for an augmented one).
+    value: NodeId,
+    /// The assignment node.
+    at: NodeId,
+    augmented: bool,
+}
+
+/// What constant propagation knows about an expression's value (Semgrep's svalue, as far
+/// as string patterns need it): a literal string, another literal (number, boolean), a
+/// string of unknown content (`a if c else b`, `"x" + v` with `v` such a string), or
+/// nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sv {
+    LitStr,
+    LitOther,
+    CstStr,
+    No,
+}
+
+impl Sv {
+    fn stringish(self) -> bool {
+        matches!(self, Sv::LitStr | Sv::CstStr)
+    }
+
+    fn literal(self) -> bool {
+        matches!(self, Sv::LitStr | Sv::LitOther)
+    }
+}
+
+/// Number, boolean and null literals across the grammars.
+fn is_literal_kind(kind: &str) -> bool {
+    matches!(
+        kind,
+        "integer" | "float" | "true" | "false" | "none" | "number" | "null" | "nil"
+    ) || kind.ends_with("integer_literal")
+        || kind.ends_with("floating_point_literal")
+        || matches!(kind, "int_literal" | "float_literal")
+}
+
 /// Everything about one file that matching needs, computed once.
 pub struct FileCtx<'a> {
     pub tree: &'a Tree,
@@ -40,9 +84,8 @@ pub struct FileCtx<'a> {
     pub imports: HashMap<String, String>,
     by_kind: HashMap<&'static str, Vec<NodeId>>,
     types: OnceCell<HashMap<String, String>>,
-    /// Name → `(end of the assignment, assigned value)` in source order, for constant
-    /// propagation.
-    defs: OnceCell<HashMap<String, Vec<(u32, NodeId)>>>,
+    /// Name → its assignments in source order, for constant propagation.
+    defs: OnceCell<HashMap<String, Vec<Def>>>,
     budget: &'a Budget,
     steps: Cell<u64>,
     pub out_of_time: Cell<bool>,
@@ -66,6 +109,36 @@ impl<'a> FileCtx<'a> {
             steps: Cell::new(0),
             out_of_time: Cell::new(false),
         }
+    }
+
+    /// The text a metavariable stands for: its source text, or for `"$X"` bound inside an
+    /// implicit concatenation (`"ab" "cd"`), the concatenated value (as Semgrep folds it).
+    pub fn bound_text(&self, b: &Bound) -> std::borrow::Cow<'a, str> {
+        let tree = self.tree;
+        if let Some(n) = b.node
+            && b.start > tree.node(n).start
+            && crate::lang::is_concatenation(self.spec, tree, n)
+            && let Some(v) = string_value(self.spec, tree, n)
+        {
+            return std::borrow::Cow::Owned(v);
+        }
+        std::borrow::Cow::Borrowed(&tree.src[b.start as usize..b.end as usize])
+    }
+
+    /// For a name imported under an alias (`q` after `from urllib.parse import quote as q`),
+    /// the imported name in the import (`quote`).
+    fn imported_name(&self, t: NodeId) -> Option<NodeId> {
+        let tree = self.tree;
+        let local = tree.text(t);
+        for kind in ["aliased_import", "import_specifier"] {
+            for &id in self.nodes_of(kind) {
+                if tree.field(id, "alias").is_some_and(|a| tree.text(a) == local) {
+                    let name = tree.field(id, "name")?;
+                    return tree.named_children(name).last().or(Some(name));
+                }
+            }
+        }
+        None
     }
 
     /// Counts work; every 4096 steps checks the clock. `false` once the budget is gone.
@@ -150,15 +223,13 @@ impl<'a> FileCtx<'a> {
         })
     }
 
-    fn defs(&self) -> &HashMap<String, Vec<(u32, NodeId)>> {
+    fn defs(&self) -> &HashMap<String, Vec<Def>> {
         self.defs.get_or_init(|| {
             let t = self.tree;
             let spec = self.spec;
-            let mut map: HashMap<String, Vec<(u32, NodeId)>> = HashMap::new();
+            let mut map: HashMap<String, Vec<Def>> = HashMap::new();
             for (kind, left, right) in spec.assignments {
-                if spec.is(spec.augmented_kinds, kind) {
-                    continue;
-                }
+                let augmented = spec.is(spec.augmented_kinds, kind);
                 for &id in self.nodes_of(kind) {
                     let (Some(mut l), Some(mut r)) = (t.field(id, left), t.field(id, right)) else {
                         continue;
@@ -174,14 +245,17 @@ impl<'a> FileCtx<'a> {
                         }
                     }
                     if spec.is(spec.identifier_kinds, t.node(l).kind) {
-                        map.entry(t.text(l).to_string())
-                            .or_default()
-                            .push((t.node(id).end, r));
+                        map.entry(t.text(l).to_string()).or_default().push(Def {
+                            end: t.node(id).end,
+                            value: r,
+                            at: id,
+                            augmented,
+                        });
                     }
                 }
             }
             for v in map.values_mut() {
-                v.sort_unstable();
+                v.sort_unstable_by_key(|d| (d.end, d.value));
             }
             map
         })
@@ -190,48 +264,219 @@ impl<'a> FileCtx<'a> {
     /// The value a variable holds at `t` when the nearest assignment before it (in the same
     /// function) gave it a constant string: Semgrep's constant propagation.
     pub fn constant(&self, t: NodeId) -> Option<NodeId> {
-        let before: Vec<NodeId> = self.defs_before(t)?.collect();
-        let &v = before.last()?;
+        let before: Vec<&Def> = self.defs_before(t)?.collect();
+        let v = before.last()?.value;
         // Without flow analysis, only when every earlier assignment was a constant (two
         // branches assigning different things make it unknown).
         before
             .iter()
-            .all(|v| self.is_constant_string(*v))
+            .all(|d| !d.augmented && self.is_constant_string(d.value))
             .then_some(v)
     }
 
     /// The value of the only assignment to variable `t` before it in its function.
     pub fn single_def(&self, t: NodeId) -> Option<NodeId> {
         let mut before = self.defs_before(t)?;
-        let v = before.next()?;
-        before.next().is_none().then_some(v)
+        let d = before.next()?;
+        (before.next().is_none() && !d.augmented).then_some(d.value)
     }
 
-    /// The values assigned to identifier `t` before it in its own function, in source order;
-    /// `None` when `t` is not an identifier or never assigned.
-    fn defs_before(&self, t: NodeId) -> Option<impl Iterator<Item = NodeId> + '_> {
+    /// The assignments to identifier `t` before it in its own function (or module), in
+    /// source order; `None` when `t` is not an identifier, or is a class attribute (Semgrep
+    /// propagates no constants in class bodies).
+    fn defs_before(&self, t: NodeId) -> Option<impl Iterator<Item = &Def> + '_> {
         let tree = self.tree;
         let node = tree.node(t);
         if !self.spec.is(self.spec.identifier_kinds, node.kind) {
             return None;
         }
-        let func = self.function_of(t);
+        let scope = self.scope_of(t);
+        if scope != NodeId::MAX && self.spec.is(self.spec.class_kinds, tree.node(scope).kind) {
+            return None;
+        }
         let start = node.start;
         Some(
             self.defs()
                 .get(tree.text(t))?
                 .iter()
-                .filter(move |(end, v)| *end <= start && self.function_of(*v) == func)
-                .map(|&(_, v)| v),
+                .filter(move |d| d.end <= start && self.scope_of(d.value) == scope),
         )
     }
 
-    fn function_of(&self, mut n: NodeId) -> NodeId {
+    /// The nearest function or class around `n` (`NodeId::MAX`: the module).
+    fn scope_of(&self, mut n: NodeId) -> NodeId {
         let tree = self.tree;
-        while n != NodeId::MAX && !self.spec.is(self.spec.function_kinds, tree.node(n).kind) {
+        let spec = self.spec;
+        while n != NodeId::MAX {
+            let kind = tree.node(n).kind;
+            if spec.is(spec.function_kinds, kind) || spec.is(spec.class_kinds, kind) {
+                break;
+            }
             n = tree.node(n).parent;
         }
         n
+    }
+
+    /// Whether assignment `at` runs only on some paths of its scope (inside a branch or a
+    /// loop).
+    fn conditional(&self, at: NodeId) -> bool {
+        let tree = self.tree;
+        let spec = self.spec;
+        let scope = self.scope_of(at);
+        let mut n = tree.node(at).parent;
+        while n != scope && n != NodeId::MAX {
+            if spec.is(spec.branch_kinds, tree.node(n).kind) {
+                return true;
+            }
+            n = tree.node(n).parent;
+        }
+        false
+    }
+
+    /// Whether `t` is a constant string for a `"..."` pattern, as Semgrep's constant
+    /// propagation sees it: a literal, `+` of constant strings, a conditional choosing
+    /// between them, an interpolated string whose parts all have known values, or a
+    /// variable that holds one of these.
+    pub fn string_ish(&self, t: NodeId) -> bool {
+        if self.sv(t, 0).stringish() {
+            return true;
+        }
+        // Matched in place, an interpolated string may use values known only as "some
+        // constant" (a variable set in two branches); once stored in a variable it needs
+        // literal parts (see [`Sv`]).
+        let spec = self.spec;
+        spec.is(spec.string_kinds, self.tree.node(t).kind)
+            && self
+                .interpolations(t)
+                .into_iter()
+                .all(|e| self.sv(e, 1) != Sv::No)
+    }
+
+    /// The expressions interpolated in string `n` (in each part of a concatenation).
+    fn interpolations(&self, n: NodeId) -> Vec<NodeId> {
+        let tree = self.tree;
+        let spec = self.spec;
+        let mut out = Vec::new();
+        for &c in tree.children(n) {
+            let kind = tree.node(c).kind;
+            if spec.is(spec.interpolation_kinds, kind) {
+                match crate::pattern::interpolated(tree, c) {
+                    Some(e) => out.push(e),
+                    // `{}` with nothing in it: not a value.
+                    None => out.push(c),
+                }
+            } else if spec.is(spec.string_kinds, kind) {
+                out.extend(self.interpolations(c));
+            }
+        }
+        out
+    }
+
+    /// The constant value class of expression `n` (Semgrep's svalue, for strings).
+    fn sv(&self, n: NodeId, depth: u32) -> Sv {
+        if depth > 8 || !self.tick() {
+            return Sv::No;
+        }
+        let tree = self.tree;
+        let spec = self.spec;
+        let node = tree.node(n);
+        let kind = node.kind;
+        if spec.is(spec.string_kinds, kind) {
+            let parts_known = self
+                .interpolations(n)
+                .into_iter()
+                .all(|e| self.sv(e, depth + 1).literal());
+            return if parts_known { Sv::LitStr } else { Sv::No };
+        }
+        if spec.is(spec.identifier_kinds, kind) {
+            return self.var_sv(n, depth);
+        }
+        if is_literal_kind(kind) {
+            return Sv::LitOther;
+        }
+        let kids = tree.children(n);
+        if kind.contains("binary") && kids.len() == 3 {
+            let (a, b) = (self.sv(kids[0], depth + 1), self.sv(kids[2], depth + 1));
+            return match tree.node(kids[1]).kind {
+                "+" => match (a, b) {
+                    (Sv::LitStr, Sv::LitStr) => Sv::LitStr,
+                    (Sv::LitOther, Sv::LitOther) => Sv::LitOther,
+                    _ if a.stringish() && b.stringish() => Sv::CstStr,
+                    _ => Sv::No,
+                },
+                "*" => match (a, b) {
+                    (Sv::LitOther, Sv::LitOther) => Sv::LitOther,
+                    (s, Sv::LitOther) | (Sv::LitOther, s) if s.stringish() => Sv::CstStr,
+                    _ => Sv::No,
+                },
+                _ => Sv::No,
+            };
+        }
+        let branches = match kind {
+            // `a if c else b`
+            "conditional_expression" => {
+                let named: Vec<NodeId> = tree.named_children(n).collect();
+                (named.len() == 3).then(|| (named[0], named[2]))
+            }
+            "ternary_expression" => tree
+                .field(n, "consequence")
+                .zip(tree.field(n, "alternative")),
+            _ => None,
+        };
+        if let Some((a, b)) = branches
+            && self.sv(a, depth + 1).stringish()
+            && self.sv(b, depth + 1).stringish()
+        {
+            return Sv::CstStr;
+        }
+        Sv::No
+    }
+
+    /// The value class of variable `t` from its assignments before it: the last assignment
+    /// that runs on every path decides, later conditional ones merge in.
+    fn var_sv(&self, t: NodeId, depth: u32) -> Sv {
+        let Some(defs) = self.defs_before(t) else {
+            return Sv::No;
+        };
+        let defs: Vec<&Def> = defs.collect();
+        let from = defs
+            .iter()
+            .rposition(|d| !d.augmented && !self.conditional(d.at));
+        let live = &defs[from.unwrap_or(0)..];
+        let Some(first) = live.first() else {
+            return Sv::No;
+        };
+        // Only assigned on some paths: a parameter of that name keeps its unknown value.
+        if from.is_none() && self.is_parameter(t) {
+            return Sv::No;
+        }
+        if live.len() == 1 && !first.augmented && from.is_some() {
+            return self.sv(first.value, depth + 1);
+        }
+        if live.iter().all(|d| self.sv(d.value, depth + 1).stringish()) {
+            Sv::CstStr
+        } else {
+            Sv::No
+        }
+    }
+
+    /// Whether identifier `t` names a parameter of the function it is in.
+    fn is_parameter(&self, t: NodeId) -> bool {
+        let tree = self.tree;
+        let scope = self.scope_of(t);
+        if scope == NodeId::MAX {
+            return false;
+        }
+        let Some(params) = tree
+            .field(scope, "parameters")
+            .or_else(|| tree.field(scope, "parameter"))
+        else {
+            return false;
+        };
+        let name = tree.text(t);
+        tree.subtree(params).any(|u| {
+            self.spec.is(self.spec.identifier_kinds, tree.node(u).kind) && tree.text(u) == name
+        })
     }
 
     /// A string literal, or literals joined with `+`.
@@ -345,7 +590,7 @@ impl<'m, 'a> Matcher<'m, 'a> {
             );
         }
         if let Some((_, re)) = self.cons.iter().find(|(k, _)| *k == v)
-            && !re.is_match(&self.f.tree.src[start as usize..end as usize])
+            && !re.is_match(&self.f.bound_text(&Bound { start, end, node }))
         {
             return false;
         }
@@ -404,10 +649,7 @@ impl<'m, 'a> Matcher<'m, 'a> {
                 }
                 false
             }
-            PClass::AnyString => {
-                // A literal: strings with interpolations are not (Semgrep).
-                self.f.is_constant_string(t) || self.f.constant(t).is_some()
-            }
+            PClass::AnyString => self.f.string_ish(t),
             PClass::StringRegex(_) | PClass::StringMv(_)
                 if !spec.is(spec.string_kinds, tree.node(t).kind) =>
             {
@@ -675,6 +917,17 @@ impl<'m, 'a> Matcher<'m, 'a> {
             return self.arguments(pc, tc);
         }
         let block = spec.is(spec.block_kinds, pn.kind);
+        if block && pn.parent != NodeId::MAX && spec.is(spec.class_kinds, pt.node(pn.parent).kind)
+        {
+            // A class body is a set of members (Semgrep): the pattern's members match
+            // distinct members of the code's, in any order, and `...` adds nothing.
+            let ps: Vec<NodeId> = pc
+                .iter()
+                .copied()
+                .filter(|c| self.is_ellipsis(*c).is_none())
+                .collect();
+            return self.subset(&ps, tc, &mut vec![false; tc.len()]);
+        }
         self.list(pc, tc, block, false)
     }
 
@@ -758,9 +1011,11 @@ impl<'m, 'a> Matcher<'m, 'a> {
         false
     }
 
-    /// `module.$F` in a pattern against a bare name imported from that module (`CORS` after
-    /// `from flask_cors import CORS`): the module part is compared with the import, the
-    /// member part with the name.
+    /// A member access in a pattern against a bare name imported from a module: the name
+    /// stands for its qualified name (`urlize` after `from django.utils.html import urlize`
+    /// is `django.utils.html.urlize`, `q` after `from urllib.parse import quote as q` is
+    /// `urllib.parse.quote`), as Semgrep resolves imported names. So `module.$F`,
+    /// `$M.quote` and `$O.$F` all match it; metavariables bind the name as written.
     fn imported_member(&mut self, p: NodeId, t: NodeId) -> Option<bool> {
         let spec = self.f.spec;
         let pt = &self.p.tree;
@@ -771,19 +1026,55 @@ impl<'m, 'a> Matcher<'m, 'a> {
             return None;
         }
         let qualified = self.f.resolve(tree.text(t))?;
-        let (module, _) = qualified.rsplit_once('.')?;
-        let parts: Vec<NodeId> = pt.named_children(p).collect();
-        let [object, member] = parts[..] else {
+        let parts: Vec<&str> = qualified.split('.').collect();
+        if parts.len() < 2 {
             return None;
+        }
+        Some(self.qualified(p, &parts, t))
+    }
+
+    /// Pattern `p` (a dotted shape) against the parts of a qualified name that the code
+    /// writes as identifier `t`.
+    fn qualified(&mut self, p: NodeId, parts: &[&str], t: NodeId) -> bool {
+        let spec = self.f.spec;
+        let pt = &self.p.tree;
+        let Some((&last, init)) = parts.split_last() else {
+            return false;
         };
-        let object_text = match &self.p.class[object as usize] {
-            PClass::Dotted(d) => d.as_str(),
-            PClass::Normal if spec.is(spec.identifier_kinds, pt.node(object).kind) => {
-                pt.text(object)
+        match &self.p.class[p as usize] {
+            PClass::Mv(v) => {
+                // The last part is the name itself (under an alias, the imported name as the
+                // import writes it, so `$F` is `quote` for `q` after `import quote as q`);
+                // a module prefix has no node of its own.
+                let at = match init.is_empty() && self.f.tree.text(t) != last {
+                    true => self.f.imported_name(t).unwrap_or(t),
+                    false => t,
+                };
+                let n = self.f.tree.node(at);
+                let node = init.is_empty().then_some(at);
+                return self.bind(*v, n.start, n.end, node);
             }
-            _ => return None,
+            PClass::Dotted(d) => return d.split('.').eq(parts.iter().copied()),
+            PClass::Normal => {}
+            _ => return false,
+        }
+        let kind = pt.node(p).kind;
+        if spec.is(spec.identifier_kinds, kind) {
+            return init.is_empty() && pt.text(p) == last;
+        }
+        if !spec.is(spec.dotted_kinds, kind) || init.is_empty() {
+            return false;
+        }
+        let kids: Vec<NodeId> = pt.named_children(p).collect();
+        let [object, member] = kids[..] else {
+            return false;
         };
-        Some(object_text == module && self.node(member, t))
+        let save = self.b.len();
+        if self.qualified(member, &[last], t) && self.qualified(object, init, t) {
+            return true;
+        }
+        self.b.truncate(save);
+        false
     }
 
     /// `$X = e` in a pattern also matches a declaration with a value (`const x = e`,

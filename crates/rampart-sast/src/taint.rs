@@ -421,6 +421,28 @@ impl Walker<'_, '_> {
         None
     }
 
+    /// The summary of the same-file function a call reaches, by name. A call on some other
+    /// object (`request.POST.get(…)`, `self.client.get(…)`) is not a call of this file's
+    /// `get` method: only calls without a receiver, on `self` / `cls` / `this`, or (Go) on a
+    /// method receiver's name use a summary; the others keep the default propagation.
+    fn summary_for(&self, recv: Option<NodeId>, name: &str) -> Option<Summary> {
+        let sum = self.summaries.get(name)?;
+        let ok = match recv {
+            // A bare call does not reach a Python method.
+            None => !sum.has_self,
+            Some(r) => {
+                let node = self.t.node(r);
+                match self.t.text(r) {
+                    "self" | "cls" | "this" | "super()" => true,
+                    _ => {
+                        self.spec.name == "go" && self.spec.is(self.spec.identifier_kinds, node.kind)
+                    }
+                }
+            }
+        };
+        ok.then(|| sum.clone())
+    }
+
     /// (receiver, method or function name, arguments) of a call.
     fn call_parts(&self, n: NodeId) -> Option<(Option<NodeId>, String, Vec<NodeId>)> {
         let kind = self.t.node(n).kind;
@@ -525,7 +547,7 @@ impl Walker<'_, '_> {
             return t;
         }
         if let Some((recv, name, args)) = self.call_parts(n)
-            && let Some(sum) = self.summaries.get(&name).cloned()
+            && let Some(sum) = self.summary_for(recv, &name)
         {
             let r = self.range(n);
             let step = (r.0, r.1, format!("through `{name}()`"));
@@ -691,7 +713,7 @@ impl Walker<'_, '_> {
         let Some((recv, name, args)) = self.call_parts(n) else {
             return;
         };
-        let Some(sum) = self.summaries.get(&name).cloned() else {
+        let Some(sum) = self.summary_for(recv, &name) else {
             return;
         };
         let shift = usize::from(sum.has_self && recv.is_some());

@@ -191,12 +191,13 @@ impl Tree {
             .filter(|c| self.nodes[*c as usize].named)
     }
 
-    /// The first child in field `field`.
+    /// The first child in field `field`; for `""`, the first named child outside any
+    /// field (grammars leave some operands unnamed: Python's `e as x`).
     pub fn field(&self, id: NodeId, field: &str) -> Option<NodeId> {
-        self.children(id)
-            .iter()
-            .copied()
-            .find(|c| self.nodes[*c as usize].field == field)
+        self.children(id).iter().copied().find(|c| {
+            let n = &self.nodes[*c as usize];
+            n.field == field && (n.named || !field.is_empty())
+        })
     }
 
     pub fn text(&self, id: NodeId) -> &str {

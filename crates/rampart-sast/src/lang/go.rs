@@ -51,6 +51,7 @@ pub static SPEC: LangSpec = LangSpec {
     declaration_statements: &["var_declaration"],
     function_forms: &[],
     record_kinds: &[],
+    class_kinds: &[],
     subscript_kinds: &["index_expression"],
     parameter_kinds: &[("parameter_declaration", "name")],
     augmented_kinds: &[],

@@ -31,6 +31,7 @@ pub static SPEC: LangSpec = LangSpec {
     declaration_statements: &["lexical_declaration", "variable_declaration"],
     function_forms: FUNCTION_FORMS,
     record_kinds: &["object"],
+    class_kinds: &["class_declaration", "class"],
     subscript_kinds: &["subscript_expression"],
     parameter_kinds: &[],
     augmented_kinds: &["augmented_assignment_expression"],

@@ -155,6 +155,10 @@ pub struct LangSpec {
     pub function_forms: &'static [&'static str],
     /// Object literals: a pattern's entries match a subset of the code's, in any order.
     pub record_kinds: &'static [&'static str],
+    /// Class definitions. A class body that is a statement block (Python) matches as a
+    /// set of members (a pattern's members match a subset of the code's, in any order), and
+    /// constants are not propagated through class attributes, as in Semgrep.
+    pub class_kinds: &'static [&'static str],
     /// Kinds whose first named child is the object of an access (`a[i]`), so a
     /// `$X. ... .$Y` chain passes through them.
     pub subscript_kinds: &'static [&'static str],
@@ -186,11 +190,19 @@ impl LangSpec {
 }
 
 /// The value of a string literal without quotes, prefixes or escapes resolved, when it has
-/// no interpolation; `None` for anything else.
+/// no interpolation; `None` for anything else. An implicit concatenation (`"ab" "cd"`) is
+/// the concatenation of its parts' values.
 pub fn string_value(spec: &LangSpec, tree: &Tree, n: NodeId) -> Option<String> {
     let node = tree.node(n);
     if !spec.is(spec.string_kinds, node.kind) {
         return None;
+    }
+    if is_concatenation(spec, tree, n) {
+        let mut out = String::new();
+        for c in tree.named_children(n) {
+            out.push_str(&string_value(spec, tree, c)?);
+        }
+        return Some(out);
     }
     if tree
         .children(n)
@@ -200,6 +212,13 @@ pub fn string_value(spec: &LangSpec, tree: &Tree, n: NodeId) -> Option<String> {
         return None;
     }
     Some(strip_quotes(tree.text(n)).to_string())
+}
+
+/// A string node made of string nodes (Python's implicit concatenation).
+pub fn is_concatenation(spec: &LangSpec, tree: &Tree, n: NodeId) -> bool {
+    tree.named_children(n)
+        .next()
+        .is_some_and(|c| spec.is(spec.string_kinds, tree.node(c).kind))
 }
 
 /// `'x'`, `"x"`, `"""x"""`, `` `x` ``, `f"x"`, `r'x'`, `b"x"` → `x`.

@@ -52,6 +52,7 @@ const TSX_BASE: LangSpec = LangSpec {
     declaration_statements: &["lexical_declaration", "variable_declaration"],
     function_forms: FUNCTION_FORMS,
     record_kinds: &["object"],
+    class_kinds: &["class_declaration", "class", "abstract_class_declaration"],
     subscript_kinds: &["subscript_expression"],
     parameter_kinds: &[
         ("required_parameter", "pattern"),
