@@ -264,7 +264,7 @@ impl<'a> FileCtx<'a> {
     /// The value a variable holds at `t` when the nearest assignment before it (in the same
     /// function) gave it a constant string: Semgrep's constant propagation.
     pub fn constant(&self, t: NodeId) -> Option<NodeId> {
-        let before: Vec<&Def> = self.defs_before(t)?.collect();
+        let before = self.defs_before(t)?;
         let v = before.last()?.value;
         // Without flow analysis, only when every earlier assignment was a constant (two
         // branches assigning different things make it unknown).
@@ -276,31 +276,58 @@ impl<'a> FileCtx<'a> {
 
     /// The value of the only assignment to variable `t` before it in its function.
     pub fn single_def(&self, t: NodeId) -> Option<NodeId> {
-        let mut before = self.defs_before(t)?;
-        let d = before.next()?;
-        (before.next().is_none() && !d.augmented).then_some(d.value)
+        match self.defs_before(t)?[..] {
+            [d] if !d.augmented => Some(d.value),
+            _ => None,
+        }
     }
 
-    /// The assignments to identifier `t` before it in its own function (or module), in
-    /// source order; `None` when `t` is not an identifier, or is a class attribute (Semgrep
-    /// propagates no constants in class bodies).
-    fn defs_before(&self, t: NodeId) -> Option<impl Iterator<Item = &Def> + '_> {
+    /// The assignments that give identifier `t` its value, in source order: those before it
+    /// in its own function (or module); in a function or class body with none of its own,
+    /// the module's only assignment to that name before it (Semgrep propagates such global
+    /// constants). `None` when `t` is not an identifier. A class body's own attributes are
+    /// not propagated (Semgrep does not either).
+    fn defs_before(&self, t: NodeId) -> Option<Vec<&Def>> {
         let tree = self.tree;
         let node = tree.node(t);
         if !self.spec.is(self.spec.identifier_kinds, node.kind) {
             return None;
         }
+        let all = self.defs().get(tree.text(t))?;
         let scope = self.scope_of(t);
-        if scope != NodeId::MAX && self.spec.is(self.spec.class_kinds, tree.node(scope).kind) {
-            return None;
-        }
         let start = node.start;
-        Some(
-            self.defs()
-                .get(tree.text(t))?
-                .iter()
-                .filter(move |d| d.end <= start && self.scope_of(d.value) == scope),
-        )
+        let in_class =
+            scope != NodeId::MAX && self.spec.is(self.spec.class_kinds, tree.node(scope).kind);
+        let local: Vec<&Def> = all
+            .iter()
+            .filter(|d| self.scope_of(d.value) == scope && (in_class || d.end <= start))
+            .collect();
+        if in_class && !local.is_empty() {
+            return Some(Vec::new());
+        }
+        if !local.is_empty() || scope == NodeId::MAX {
+            return Some(local);
+        }
+        if self.is_parameter(t) || self.declared_global(tree.text(t)) {
+            return Some(Vec::new());
+        }
+        let module: Vec<&Def> = all
+            .iter()
+            .filter(|d| self.scope_of(d.value) == NodeId::MAX)
+            .collect();
+        Some(match module[..] {
+            [d] if d.end <= start && !d.augmented && !self.conditional(d.at) => vec![d],
+            _ => Vec::new(),
+        })
+    }
+
+    /// Whether a function declares `name` global (and so may assign the module's variable).
+    fn declared_global(&self, name: &str) -> bool {
+        let tree = self.tree;
+        self.nodes_of("global_statement").iter().any(|g| {
+            tree.named_children(*g)
+                .any(|c| tree.text(c) == name)
+        })
     }
 
     /// The nearest function or class around `n` (`NodeId::MAX`: the module).
@@ -318,12 +345,13 @@ impl<'a> FileCtx<'a> {
     }
 
     /// Whether assignment `at` runs only on some paths of its scope (inside a branch or a
-    /// loop).
+    /// loop, or a loop's own variable).
     fn conditional(&self, at: NodeId) -> bool {
         let tree = self.tree;
         let spec = self.spec;
         let scope = self.scope_of(at);
-        let mut n = tree.node(at).parent;
+        // The assignment itself may be a loop (`for x in …`).
+        let mut n = at;
         while n != scope && n != NodeId::MAX {
             if spec.is(spec.branch_kinds, tree.node(n).kind) {
                 return true;
@@ -438,7 +466,6 @@ impl<'a> FileCtx<'a> {
         let Some(defs) = self.defs_before(t) else {
             return Sv::No;
         };
-        let defs: Vec<&Def> = defs.collect();
         let from = defs
             .iter()
             .rposition(|d| !d.augmented && !self.conditional(d.at));
@@ -1221,7 +1248,7 @@ impl<'m, 'a> Matcher<'m, 'a> {
         let Some((&p, rest)) = ps.split_first() else {
             return ts
                 .iter()
-                .all(|t| spec.is(spec.optional_kinds, tree.node(*t).kind));
+                .all(|t| optional(spec, tree.node(*t)));
         };
         if let Some(mv) = self.is_ellipsis(p) {
             for k in 0..=ts.len() {
@@ -1280,7 +1307,7 @@ impl<'m, 'a> Matcher<'m, 'a> {
                 }
             }
         }
-        if spec.is(spec.optional_kinds, tree.node(t).kind) {
+        if optional(spec, tree.node(t)) {
             return self.list(ps, trest, block, after_ellipsis);
         }
         false
@@ -1420,6 +1447,11 @@ impl<'m, 'a> Matcher<'m, 'a> {
         }
         None
     }
+}
+
+/// A code child a pattern may leave out: by kind, or by field (Python's `superclasses`).
+fn optional(spec: &LangSpec, n: &crate::tree::Node) -> bool {
+    spec.is(spec.optional_kinds, n.kind) || (!n.field.is_empty() && spec.is(spec.optional_kinds, n.field))
 }
 
 /// Code kinds a pattern node of kind `k` may match: itself, and the kinds Semgrep treats as

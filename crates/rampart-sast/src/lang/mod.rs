@@ -134,7 +134,8 @@ pub struct LangSpec {
     pub interpolation_kinds: &'static [&'static str],
     /// Nodes holding a sequence of statements.
     pub block_kinds: &'static [&'static str],
-    /// Children a pattern may leave out (decorators, annotations, modifiers).
+    /// Children a pattern may leave out (decorators, annotations, modifiers), by kind or by
+    /// field name.
     pub optional_kinds: &'static [&'static str],
     /// An argument list whose `keyword_kind` children match in any order.
     pub argument_list_kinds: &'static [&'static str],

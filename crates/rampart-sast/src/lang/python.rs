@@ -22,7 +22,8 @@ pub static SPEC: LangSpec = LangSpec {
     interpolation_kinds: &["interpolation"],
     block_kinds: &["module", "block"],
     // A pattern may leave out decorators, annotations (`-> T`) and `async`.
-    optional_kinds: &["decorator", "type", "->", "async"],
+    // A class pattern without bases matches a class with some (`superclasses` is a field).
+    optional_kinds: &["decorator", "type", "->", "async", "superclasses"],
     argument_list_kinds: &["argument_list"],
     keyword_argument_kind: Some("keyword_argument"),
     expression_statement_kinds: &["expression_statement"],
