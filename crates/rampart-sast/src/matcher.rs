@@ -264,14 +264,28 @@ impl<'a> FileCtx<'a> {
     /// The value a variable holds at `t` when the nearest assignment before it (in the same
     /// function) gave it a constant string: Semgrep's constant propagation.
     pub fn constant(&self, t: NodeId) -> Option<NodeId> {
+        self.constant_at(t, 0)
+    }
+
+    fn constant_at(&self, t: NodeId, depth: u32) -> Option<NodeId> {
+        if depth > 4 {
+            return None;
+        }
         let before = self.defs_before(t)?;
-        let v = before.last()?.value;
+        let last = before.last()?;
+        if before.len() == 1
+            && !last.augmented
+            && self.spec.is(self.spec.identifier_kinds, self.tree.node(last.value).kind)
+        {
+            // `y = x` with `x` a constant: `y` is that constant too.
+            return self.constant_at(last.value, depth + 1);
+        }
         // Without flow analysis, only when every earlier assignment was a constant (two
         // branches assigning different things make it unknown).
         before
             .iter()
             .all(|d| !d.augmented && self.is_constant_string(d.value))
-            .then_some(v)
+            .then_some(last.value)
     }
 
     /// The value of the only assignment to variable `t` before it in its function.
@@ -308,7 +322,9 @@ impl<'a> FileCtx<'a> {
         if !local.is_empty() || scope == NodeId::MAX {
             return Some(local);
         }
-        if self.is_parameter(t) || self.declared_global(tree.text(t)) {
+        if self.is_parameter(t) || self.declared_global(tree.text(t))
+            || (!in_class && self.assigned_from(t))
+        {
             return Some(Vec::new());
         }
         let module: Vec<&Def> = all
@@ -319,6 +335,18 @@ impl<'a> FileCtx<'a> {
             [d] if d.end <= start && !d.augmented && !self.conditional(d.at) => vec![d],
             _ => Vec::new(),
         })
+    }
+
+    /// Whether `t` is the whole value of an assignment (`y = G`): Semgrep's intraprocedural
+    /// propagation gives such a read of a module constant no value inside a function (a
+    /// class body's `z = G` does get it).
+    fn assigned_from(&self, t: NodeId) -> bool {
+        let tree = self.tree;
+        let parent = tree.node(t).parent;
+        parent != NodeId::MAX
+            && self.spec.assignments.iter().any(|(kind, _, right)| {
+                *kind == tree.node(parent).kind && tree.field(parent, right) == Some(t)
+            })
     }
 
     /// Whether a function declares `name` global (and so may assign the module's variable).
