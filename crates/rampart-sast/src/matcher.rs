@@ -132,7 +132,10 @@ impl<'a> FileCtx<'a> {
         let local = tree.text(t);
         for kind in ["aliased_import", "import_specifier"] {
             for &id in self.nodes_of(kind) {
-                if tree.field(id, "alias").is_some_and(|a| tree.text(a) == local) {
+                if tree
+                    .field(id, "alias")
+                    .is_some_and(|a| tree.text(a) == local)
+                {
                     let name = tree.field(id, "name")?;
                     return tree.named_children(name).last().or(Some(name));
                 }
@@ -275,7 +278,9 @@ impl<'a> FileCtx<'a> {
         let last = before.last()?;
         if before.len() == 1
             && !last.augmented
-            && self.spec.is(self.spec.identifier_kinds, self.tree.node(last.value).kind)
+            && self
+                .spec
+                .is(self.spec.identifier_kinds, self.tree.node(last.value).kind)
         {
             // `y = x` with `x` a constant: `y` is that constant too.
             return self.constant_at(last.value, depth + 1);
@@ -322,7 +327,8 @@ impl<'a> FileCtx<'a> {
         if !local.is_empty() || scope == NodeId::MAX {
             return Some(local);
         }
-        if self.is_parameter(t) || self.declared_global(tree.text(t))
+        if self.is_parameter(t)
+            || self.declared_global(tree.text(t))
             || (!in_class && self.assigned_from(t))
         {
             return Some(Vec::new());
@@ -352,10 +358,9 @@ impl<'a> FileCtx<'a> {
     /// Whether a function declares `name` global (and so may assign the module's variable).
     fn declared_global(&self, name: &str) -> bool {
         let tree = self.tree;
-        self.nodes_of("global_statement").iter().any(|g| {
-            tree.named_children(*g)
-                .any(|c| tree.text(c) == name)
-        })
+        self.nodes_of("global_statement")
+            .iter()
+            .any(|g| tree.named_children(*g).any(|c| tree.text(c) == name))
     }
 
     /// The nearest function or class around `n` (`NodeId::MAX`: the module).
@@ -972,8 +977,7 @@ impl<'m, 'a> Matcher<'m, 'a> {
             return self.arguments(pc, tc);
         }
         let block = spec.is(spec.block_kinds, pn.kind);
-        if block && pn.parent != NodeId::MAX && spec.is(spec.class_kinds, pt.node(pn.parent).kind)
-        {
+        if block && pn.parent != NodeId::MAX && spec.is(spec.class_kinds, pt.node(pn.parent).kind) {
             // A class body is a set of members (Semgrep): the pattern's members match
             // distinct members of the code's, in any order, and `...` adds nothing.
             let ps: Vec<NodeId> = pc
@@ -1274,9 +1278,7 @@ impl<'m, 'a> Matcher<'m, 'a> {
         let tree = self.f.tree;
         let spec = self.f.spec;
         let Some((&p, rest)) = ps.split_first() else {
-            return ts
-                .iter()
-                .all(|t| optional(spec, tree.node(*t)));
+            return ts.iter().all(|t| optional(spec, tree.node(*t)));
         };
         if let Some(mv) = self.is_ellipsis(p) {
             for k in 0..=ts.len() {
@@ -1479,7 +1481,8 @@ impl<'m, 'a> Matcher<'m, 'a> {
 
 /// A code child a pattern may leave out: by kind, or by field (Python's `superclasses`).
 fn optional(spec: &LangSpec, n: &crate::tree::Node) -> bool {
-    spec.is(spec.optional_kinds, n.kind) || (!n.field.is_empty() && spec.is(spec.optional_kinds, n.field))
+    spec.is(spec.optional_kinds, n.kind)
+        || (!n.field.is_empty() && spec.is(spec.optional_kinds, n.field))
 }
 
 /// Code kinds a pattern node of kind `k` may match: itself, and the kinds Semgrep treats as

@@ -435,7 +435,8 @@ impl Walker<'_, '_> {
                 match self.t.text(r) {
                     "self" | "cls" | "this" | "super()" => true,
                     _ => {
-                        self.spec.name == "go" && self.spec.is(self.spec.identifier_kinds, node.kind)
+                        self.spec.name == "go"
+                            && self.spec.is(self.spec.identifier_kinds, node.kind)
                     }
                 }
             }

@@ -51,7 +51,12 @@ pub static SPEC: LangSpec = LangSpec {
     declaration_statements: &["local_variable_declaration", "field_declaration"],
     function_forms: &[],
     record_kinds: &[],
-    class_kinds: &["class_declaration", "interface_declaration", "enum_declaration", "record_declaration"],
+    class_kinds: &[
+        "class_declaration",
+        "interface_declaration",
+        "enum_declaration",
+        "record_declaration",
+    ],
     subscript_kinds: &["array_access"],
     parameter_kinds: &[("formal_parameter", "name")],
     augmented_kinds: &[],
