@@ -191,13 +191,44 @@ impl<'a> FileCtx<'a> {
     /// function) gave it a constant string: Semgrep's constant propagation.
     pub fn constant(&self, t: NodeId) -> Option<NodeId> {
         let before: Vec<NodeId> = self.defs_before(t)?.collect();
-        let &v = before.last()?;
+        let Some(&v) = before.last() else {
+            return self.global_constant(t);
+        };
         // Without flow analysis, only when every earlier assignment was a constant (two
         // branches assigning different things make it unknown).
         before
             .iter()
             .all(|v| self.is_constant_string(*v))
             .then_some(v)
+    }
+
+    /// A variable the function does not assign that is assigned once in the whole file, at
+    /// the top level, to a constant string (a module constant), unless a parameter of an
+    /// enclosing function has its name.
+    fn global_constant(&self, t: NodeId) -> Option<NodeId> {
+        let tree = self.tree;
+        let name = tree.text(t);
+        let [(_, v)] = self.defs().get(name)?.as_slice() else {
+            return None;
+        };
+        if self.function_of(*v) != NodeId::MAX || !self.is_constant_string(*v) {
+            return None;
+        }
+        let mut func = self.function_of(t);
+        while func != NodeId::MAX {
+            for field in ["parameters", "parameter"] {
+                if let Some(ps) = tree.field(func, field)
+                    && tree.subtree(ps).any(|n| {
+                        self.spec.is(self.spec.identifier_kinds, tree.node(n).kind)
+                            && tree.text(n) == name
+                    })
+                {
+                    return None;
+                }
+            }
+            func = self.function_of(tree.node(func).parent);
+        }
+        Some(*v)
     }
 
     /// The value of the only assignment to variable `t` before it in its function.
@@ -1096,6 +1127,62 @@ pub fn equivalent_kinds(spec: &LangSpec, k: &'static str) -> Vec<&'static str> {
     v
 }
 
+/// The solutions at `t` besides `first` that bind a floating metavariable (`f(..., $X, ...)`)
+/// to another element of the same list: the matcher stops at the first solution, Semgrep
+/// reports each.
+fn other_solutions(
+    m: &mut Matcher,
+    p: NodeId,
+    t: NodeId,
+    first: &Bindings,
+    seed: &Bindings,
+) -> Vec<Bindings> {
+    let tree = m.f.tree;
+    let mut out: Vec<Bindings> = Vec::new();
+    for &v in &m.p.floating {
+        if seed.iter().any(|(k, _)| *k == v) {
+            continue;
+        }
+        let Some(n) = first.iter().find(|(k, _)| *k == v).and_then(|x| x.1.node) else {
+            continue;
+        };
+        let parent = tree.node(n).parent;
+        if parent == NodeId::MAX {
+            continue;
+        }
+        for s in tree.named_children(parent) {
+            let sn = tree.node(s);
+            let text = &tree.src[sn.start as usize..sn.end as usize];
+            if s == n
+                || m.cons.iter().any(|(k, re)| *k == v && !re.is_match(text))
+                || out
+                    .iter()
+                    .chain(std::iter::once(first))
+                    .any(|b| b.iter().any(|(k, x)| *k == v && x.node == Some(s)))
+            {
+                continue;
+            }
+            m.b.clear();
+            m.b.extend_from_slice(seed);
+            m.b.push((
+                v,
+                Bound {
+                    start: sn.start,
+                    end: sn.end,
+                    node: Some(s),
+                },
+            ));
+            if m.node(p, t) {
+                out.push(std::mem::take(&mut m.b));
+            }
+            if m.f.out_of_time.get() {
+                break;
+            }
+        }
+    }
+    out
+}
+
 /// Every match of `pat` in the file, optionally only inside `within`.
 pub fn find_all(f: &FileCtx, pat: &Pattern, within: Option<(u32, u32)>) -> Vec<Match> {
     find_all_seeded(f, pat, within, &Vec::new(), &[])
@@ -1182,11 +1269,18 @@ pub fn find_all_seeded(
                 m.b.extend_from_slice(seed);
                 if m.node(p, t) {
                     let n = tree.node(t);
+                    let first = std::mem::take(&mut m.b);
+                    let more = other_solutions(&mut m, p, t, &first, seed);
                     out.push(Match {
                         start: n.start,
                         end: n.end,
-                        b: std::mem::take(&mut m.b),
+                        b: first,
                     });
+                    out.extend(more.into_iter().map(|b| Match {
+                        start: n.start,
+                        end: n.end,
+                        b,
+                    }));
                 }
                 if f.out_of_time.get() {
                     break;

@@ -116,6 +116,10 @@ pub struct Pattern {
     /// The rule's `options.symbolic_propagation`: a variable assigned once stands for its
     /// value.
     pub symbolic: bool,
+    /// Metavariables standing between two `...` in a list (`f(..., $X, ...)`): the matcher
+    /// keeps one solution per place, so these are re-tried on every other element of the
+    /// list (Semgrep reports each).
+    pub floating: Vec<u16>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -262,14 +266,39 @@ impl Pattern {
         }
         words.sort();
         words.dedup();
+        let floating = floating_metavariables(&tree, &class);
         Ok(Pattern {
             tree,
             root,
             class,
             words,
             symbolic: false,
+            floating,
         })
     }
+}
+
+/// Metavariables with a `...` both before and after them among their siblings.
+fn floating_metavariables(tree: &Tree, class: &[PClass]) -> Vec<u16> {
+    let mut out = Vec::new();
+    for id in 1..tree.len() as NodeId {
+        let PClass::Mv(v) = class[id as usize] else {
+            continue;
+        };
+        let parent = tree.node(id).parent;
+        if parent == NodeId::MAX || out.contains(&v) {
+            continue;
+        }
+        let sibs = tree.children(parent);
+        let Some(at) = sibs.iter().position(|c| *c == id) else {
+            continue;
+        };
+        let ellipsis = |c: &NodeId| class[*c as usize] == PClass::Ellipsis;
+        if sibs[..at].iter().any(ellipsis) && sibs[at + 1..].iter().any(ellipsis) {
+            out.push(v);
+        }
+    }
+    out
 }
 
 /// The node (or statement sequence) spanning exactly `s..e`.
