@@ -1228,6 +1228,15 @@ pub fn find_all_seeded(
                             .iter()
                             .flat_map(|k| f.nodes_of(k).iter().copied())
                             .collect();
+                        // With symbolic propagation a variable matches what it was assigned.
+                        if pat.symbolic && !spec.is(spec.identifier_kinds, k) {
+                            v.extend(
+                                spec.identifier_kinds
+                                    .iter()
+                                    .flat_map(|k| f.nodes_of(k).iter().copied())
+                                    .filter(|t| f.single_def(*t).is_some()),
+                            );
+                        }
                         v.sort_unstable();
                         v
                     }
