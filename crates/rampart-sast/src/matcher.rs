@@ -1228,13 +1228,20 @@ pub fn find_all_seeded(
                             .iter()
                             .flat_map(|k| f.nodes_of(k).iter().copied())
                             .collect();
-                        // With symbolic propagation a variable matches what it was assigned.
-                        if pat.symbolic && !spec.is(spec.identifier_kinds, k) {
+                        // With symbolic propagation, a variable that is the whole region
+                        // asked about (a `metavariable-pattern` on `$X` bound to `x`) is
+                        // matched through the value it was assigned.
+                        if let (true, Some((s, e))) = (pat.symbolic, within)
+                            && !spec.is(spec.identifier_kinds, k)
+                        {
                             v.extend(
                                 spec.identifier_kinds
                                     .iter()
                                     .flat_map(|k| f.nodes_of(k).iter().copied())
-                                    .filter(|t| f.single_def(*t).is_some()),
+                                    .filter(|t| {
+                                        let n = tree.node(*t);
+                                        n.start == s && n.end == e
+                                    }),
                             );
                         }
                         v.sort_unstable();
