@@ -1271,9 +1271,13 @@ pub fn find_all_seeded(
                 _ => (0..tree.len() as NodeId)
                     .filter(|n| {
                         let node = tree.node(*n);
+                        // String literals are atomic, as in Semgrep: their text
+                        // fragments are not expressions (interpolated ones still are).
                         node.named
                             && !spec.is(spec.block_kinds, node.kind)
                             && !spec.is(spec.expression_statement_kinds, node.kind)
+                            && (node.parent == NodeId::MAX
+                                || !spec.is(spec.string_kinds, tree.node(node.parent).kind))
                     })
                     .collect(),
             };

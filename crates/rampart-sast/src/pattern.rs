@@ -278,6 +278,19 @@ impl Pattern {
     }
 }
 
+/// A plain identifier that is the object of a member access whose other part has a hole
+/// (`child_process` in `child_process.$F`).
+fn is_access_root(tree: &Tree, spec: &LangSpec, id: NodeId) -> bool {
+    let node = tree.node(id);
+    let text = tree.text(id);
+    node.kind == "identifier"
+        && matches!(node.field, "object" | "operand")
+        && node.parent != NodeId::MAX
+        && spec.is(spec.dotted_kinds, tree.node(node.parent).kind)
+        && !text.starts_with("__")
+        && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
 /// Metavariables with a `...` both before and after them among their siblings.
 fn floating_metavariables(tree: &Tree, class: &[PClass]) -> Vec<u16> {
     let mut out = Vec::new();
@@ -441,6 +454,9 @@ fn classify(tree: &Tree, spec: &LangSpec, interner: &mut Interner) -> Vec<PClass
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.' || b == b'$')
         {
+            PClass::Dotted(text.to_string())
+        } else if is_access_root(tree, spec, id) {
+            // `cp` in `cp.$F(...)`: an import alias of the pattern's module matches too.
             PClass::Dotted(text.to_string())
         } else {
             PClass::Normal
