@@ -452,7 +452,14 @@ impl<'m, 'a> Matcher<'m, 'a> {
                 None => false,
             },
             PClass::Chain(obj) => self.chain(*obj, t),
-            PClass::Template(parts) => self.template(parts, t),
+            PClass::Template(parts) => {
+                let save = self.b.len();
+                if self.template(parts, t) {
+                    return true;
+                }
+                self.b.truncate(save);
+                self.symbolic(p, t)
+            }
             PClass::Normal => {
                 let save = self.b.len();
                 if self.normal(p, t) {
