@@ -203,19 +203,24 @@ impl<'a> FileCtx<'a> {
     }
 
     /// A variable the function does not assign that is assigned once in the whole file, at
-    /// the top level, to a constant string (a module constant), unless a parameter of an
-    /// enclosing function has its name.
+    /// the top level or in an enclosing function, to a constant string (a module or closure
+    /// constant), unless a parameter of a function in between has its name.
     fn global_constant(&self, t: NodeId) -> Option<NodeId> {
         let tree = self.tree;
         let name = tree.text(t);
         let [(_, v)] = self.defs().get(name)?.as_slice() else {
             return None;
         };
-        if self.function_of(*v) != NodeId::MAX || !self.is_constant_string(*v) {
+        if !self.is_constant_string(*v) {
             return None;
         }
+        let home = self.function_of(*v);
         let mut func = self.function_of(t);
-        while func != NodeId::MAX {
+        while func != home {
+            if func == NodeId::MAX {
+                // `v` is in a function that does not enclose `t`.
+                return None;
+            }
             for field in ["parameters", "parameter"] {
                 if let Some(ps) = tree.field(func, field)
                     && tree.subtree(ps).any(|n| {
@@ -1255,11 +1260,27 @@ pub fn find_all_seeded(
                         v
                     }
                 }
-                PClass::AnyString | PClass::StringMv(_) | PClass::StringRegex(_) => spec
-                    .string_kinds
-                    .iter()
-                    .flat_map(|k| f.nodes_of(k).iter().copied())
-                    .collect(),
+                PClass::AnyString | PClass::StringMv(_) | PClass::StringRegex(_) => {
+                    let mut v: Vec<NodeId> = spec
+                        .string_kinds
+                        .iter()
+                        .flat_map(|k| f.nodes_of(k).iter().copied())
+                        .collect();
+                    // A variable that is the whole region asked about (`metavariable-pattern`
+                    // on `$X` bound to `x`) is a string when it holds a constant one.
+                    if let Some((s, e)) = within {
+                        v.extend(
+                            spec.identifier_kinds
+                                .iter()
+                                .flat_map(|k| f.nodes_of(k).iter().copied())
+                                .filter(|t| {
+                                    let n = tree.node(*t);
+                                    n.start == s && n.end == e
+                                }),
+                        );
+                    }
+                    v
+                }
                 PClass::Dotted(_) => spec
                     .identifier_kinds
                     .iter()
