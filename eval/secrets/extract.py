@@ -468,8 +468,9 @@ def main():
 
     # Which texts are positives anywhere (either corpus)? A negative whose
     # exact text is a positive elsewhere (e.g. gitleaks' Cloudflare global key
-    # is a tp of one rule and an fp of another) is flagged `pos_elsewhere=1`;
-    # score.py leaves such negatives out by default.
+    # is a tp of one rule and an fp of another) is flagged `pos_elsewhere=1`:
+    # the ground truth contradicts itself there. score.py scores them as
+    # negatives and also reports every number without them.
     pos_texts = {d[2] for _, docs in corpora for d in docs if d[0] == "pos"}
 
     rows, n = [], 0

@@ -16,13 +16,18 @@ Findings are matched to documents by the basename of location.path. Only
 findings of the `secrets` analyzer count (findings without an analyzer field
 are kept).
 
-A negative whose exact text is also a positive (of another rule, e.g. a
-Vault `hvs.` token that is a negative of the legacy-token rule) is flagged
-pos_elsewhere=1 in labels.csv. By default it is scored like any negative
-(the definition above); the table also shows the FP rate without them, and
---exclude-conflicts drops them from every number.
+Contradictions: a negative whose exact bytes are also a positive document (of
+another rule, in either corpus; e.g. a Vault `hvs.` token that is a negative
+of the legacy-token rule) is flagged pos_elsewhere=1 in labels.csv: the
+ground truth says both "secret" and "no secret" about the same text. By
+default it is scored like any negative (the definition above); the output
+also gives the full table without them, lists each one with the positive it
+duplicates (in the inspect file), and --exclude-conflicts drops them from
+every number. No other label is dropped or changed.
 
-The last line is `score: recall=X fpr=Y` (overall, all confidences).
+The last line is
+`score: recall=X fpr=Y fpr_without_contradictions=Z contradictions=N`
+(overall, all confidences).
 """
 
 import argparse
@@ -170,12 +175,13 @@ def main():
 
     hit = set(fired)
     res = table(rows, hit)
+    clean_res = res
     if not a.exclude_conflicts and n_conflicts:
-        clean = [r for r in rows if not r["pos_elsewhere"]]
-        m = metrics(clean, hit)
-        print(f"(without the {n_conflicts} negatives that are positives of another rule: "
-              f"FP={m['fp']} TN={m['tn']} FP rate={fmt(m['fpr']).strip()} "
-              f"precision={fmt(m['precision']).strip()})")
+        per = Counter(r["corpus"] for r in rows if r["pos_elsewhere"])
+        print(f"\nground truth contradicts itself on {n_conflicts} negatives whose exact text is also "
+              f"a positive document ({', '.join(f'{c} {per[c]}' for c in CORPORA if per[c])}); "
+              f"without them (listed in the inspect file):")
+        clean_res = table([r for r in rows if not r["pos_elsewhere"]], hit)
 
     if a.by_confidence:
         for lvl, name in ((1, "confidence >= medium"), (2, "confidence = high")):
@@ -204,6 +210,17 @@ def main():
         for r in misses:
             f.write(f"{r['file']}\t{r['corpus']}\t{r['source_rule']}\t{r.get('labelled_path', '')}"
                     f"\t{snippet(text_of(r))}\n")
+        pos_by_sha = defaultdict(list)
+        for r in rows:
+            if r["label"] == "pos":
+                pos_by_sha[r.get("sha256", "")].append(r.get("labelled_path", r["file"]))
+        contra = [r for r in rows if r["pos_elsewhere"]]
+        f.write(f"\n# contradictions (negative whose exact text is also a positive): {len(contra)}\n")
+        f.write("# file\tcorpus\tnegative labelled_path\tsame text labelled positive as\tflagged\n")
+        for r in contra:
+            f.write(f"{r['file']}\t{r['corpus']}\t{r.get('labelled_path', '')}"
+                    f"\t{','.join(pos_by_sha.get(r.get('sha256', ''), []))}"
+                    f"\t{'FP' if r['file'] in hit else 'TN'}\n")
         f.write(f"\n# false positives: {len(fps)}\n")
         f.write("# file\tcorpus\tsource_rule\tpos_elsewhere\tfired rule ids\tredacted (line, confidence)"
                 "\ttext\n")
@@ -227,8 +244,9 @@ def main():
         top("rampart rules firing on negatives:",
             Counter(rid for r in fps for rid in {fd["rule_id"] for fd in fired[r["file"]]}))
 
-    o = res["overall"]
-    print(f"\nscore: recall={o['recall']:.4f} fpr={o['fpr']:.4f}")
+    o, c = res["overall"], clean_res["overall"]
+    print(f"\nscore: recall={o['recall']:.4f} fpr={o['fpr']:.4f} "
+          f"fpr_without_contradictions={c['fpr']:.4f} contradictions={n_conflicts}")
 
 
 if __name__ == "__main__":

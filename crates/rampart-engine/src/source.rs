@@ -39,7 +39,7 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 pub fn load_file(path: &Path, max_size: u64) -> std::io::Result<LoadOutcome> {
-    let mut file = File::open(path)?;
+    let file = File::open(path)?;
     let len = file.metadata()?.len();
     if len > max_size {
         return Ok(LoadOutcome::TooLarge(len));
@@ -49,8 +49,11 @@ pub fn load_file(path: &Path, max_size: u64) -> std::io::Result<LoadOutcome> {
         // truncation can at worst fault this process, as it would for ripgrep.
         LoadedFile::Mapped(unsafe { Mmap::map(&file)? })
     } else {
-        let mut buf = Vec::with_capacity(len as usize + 1);
-        file.read_to_end(&mut buf)?;
+        // Exactly the size `metadata` gave: one `read` call, where `File::read_to_end` adds a
+        // `statx`, an `lseek` and a final empty `read` (7 calls per file down to 4, counted
+        // with strace). A file that grows meanwhile is read as it was.
+        let mut buf = Vec::with_capacity(len as usize);
+        (&file).take(len).read_to_end(&mut buf)?;
         LoadedFile::Owned(buf)
     };
     if looks_binary(loaded.bytes()) {

@@ -303,15 +303,35 @@ impl<'a> FileCtx<'a> {
         if self.spec.is(self.spec.string_kinds, node.kind) {
             return Some("String".into());
         }
-        if let Some(ty) = tree.field(t, "type") {
-            return Some(tree.text(ty).to_string());
+        if let Some(ty) = self.literal_type(t) {
+            return Some(ty);
         }
         let name = if self.spec.is(self.spec.dotted_kinds, node.kind) {
             tree.named_children(t).last()?
         } else {
             t
         };
-        self.types().get(tree.text(name)).cloned()
+        if let Some(ty) = self.types().get(tree.text(name)) {
+            return Some(ty.clone());
+        }
+        // A local without a declared type: the type of the value it was given, when that
+        // value says it (`c := &http.Client{}`, `var c = http.Client{}`).
+        self.single_def(t).and_then(|v| self.literal_type(v))
+    }
+
+    /// The type a node states itself: a `type` field (casts, Go composite literals), or the
+    /// pointer to one (`&T{…}`).
+    fn literal_type(&self, t: NodeId) -> Option<String> {
+        let tree = self.tree;
+        if let Some(ty) = tree.field(t, "type") {
+            return Some(tree.text(ty).to_string());
+        }
+        let kids = tree.children(t);
+        if kids.len() == 2 && tree.node(kids[0]).kind == "&" {
+            let ty = tree.field(kids[1], "type")?;
+            return Some(format!("*{}", tree.text(ty)));
+        }
+        None
     }
 }
 
@@ -647,6 +667,9 @@ impl<'m, 'a> Matcher<'m, 'a> {
             if let Some(ok) = self.vardef(p, t) {
                 return ok;
             }
+            if let Some(ok) = self.imported_member(p, t) {
+                return ok;
+            }
             // `var`, `let` and `const` declarations are one construct (Semgrep's VarDef).
             if spec.is(spec.declaration_statements, pn.kind)
                 && spec.is(spec.declaration_statements, tn.kind)
@@ -776,6 +799,34 @@ impl<'m, 'a> Matcher<'m, 'a> {
             u += 1;
         }
         false
+    }
+
+    /// `module.$F` in a pattern against a bare name imported from that module (`CORS` after
+    /// `from flask_cors import CORS`): the module part is compared with the import, the
+    /// member part with the name.
+    fn imported_member(&mut self, p: NodeId, t: NodeId) -> Option<bool> {
+        let spec = self.f.spec;
+        let pt = &self.p.tree;
+        let tree = self.f.tree;
+        if !spec.is(spec.dotted_kinds, pt.node(p).kind)
+            || !spec.is(spec.identifier_kinds, tree.node(t).kind)
+        {
+            return None;
+        }
+        let qualified = self.f.resolve(tree.text(t))?;
+        let (module, _) = qualified.rsplit_once('.')?;
+        let parts: Vec<NodeId> = pt.named_children(p).collect();
+        let [object, member] = parts[..] else {
+            return None;
+        };
+        let object_text = match &self.p.class[object as usize] {
+            PClass::Dotted(d) => d.as_str(),
+            PClass::Normal if spec.is(spec.identifier_kinds, pt.node(object).kind) => {
+                pt.text(object)
+            }
+            _ => return None,
+        };
+        Some(object_text == module && self.node(member, t))
     }
 
     /// `$X = e` in a pattern also matches a declaration with a value (`const x = e`,

@@ -135,6 +135,12 @@ pub fn substitute(pattern: &str, grammar: Grammar) -> String {
     if matches!(grammar, Grammar::Java | Grammar::TypeScript | Grammar::Tsx) {
         s = typed_metavariables(&s);
     }
+    if grammar == Grammar::Go {
+        s = go_typed_metavariables(&s);
+    }
+    if grammar == Grammar::Python {
+        s = python_dict_ellipses(&s);
+    }
     // `$...NAME` and `$NAME` (upper-case names, `_` allowed; `$1` and `${` are not holes).
     let mut out = String::with_capacity(s.len() + 16);
     let b = s.as_bytes();
@@ -212,6 +218,42 @@ fn typed_metavariables(s: &str) -> String {
     out.push_str(&s[last..]);
     out
 }
+
+/// Go's `($X : Type)` → `__MVT_X.(Type)`: a type assertion on a reserved name, which the
+/// grammar parses and [`classify`] turns into a typed metavariable.
+fn go_typed_metavariables(s: &str) -> String {
+    static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\(\s*\$([A-Z_][A-Z0-9_]*)\s*:\s*([^()\s][^()]*?)\s*\)")
+            .expect("valid regex")
+    });
+    RE.replace_all(s, format!("{TYPED_PREFIX}${{1}}.(${{2}})").as_str())
+        .into_owned()
+}
+
+/// Python `{..., "k": v, ...}`: an ellipsis among dictionary entries is not Python, so it
+/// becomes a `**` entry (`{**..., "k": v, **...}`), which the grammar accepts in a dictionary
+/// and [`is_ellipsis`] still reads as `...`. Only braces that hold a `key: value` entry.
+fn python_dict_ellipses(s: &str) -> String {
+    static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}").expect("valid regex")
+    });
+    static ELL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(^\{\s*|,\s*)\.\.\.(\s*(?:,|\}$))").expect("valid regex")
+    });
+    RE.replace_all(s, |c: &regex::Captures| {
+        let braces = &c[0];
+        if !braces.contains(':') || !braces.contains("...") {
+            return braces.to_string();
+        }
+        // Twice: adjacent ellipses share a comma.
+        let once = ELL.replace_all(braces, "${1}**...${2}");
+        ELL.replace_all(&once, "${1}**...${2}").into_owned()
+    })
+    .into_owned()
+}
+
+/// The identifier a Go typed metavariable `($X : T)` is rewritten to, before its name.
+const TYPED_PREFIX: &str = "__MVT_";
 
 impl Pattern {
     pub fn compile(
@@ -393,7 +435,7 @@ fn is_name(s: &str) -> bool {
 
 fn is_ellipsis(text: &str) -> bool {
     let t = text.trim().trim_end_matches(';').trim();
-    t == "__ELL" || t == "__ELL()"
+    t == "__ELL" || t == "__ELL()" || t == "**__ELL"
 }
 
 fn classify(tree: &Tree, spec: &LangSpec, interner: &mut Interner) -> Vec<PClass> {
@@ -437,6 +479,8 @@ fn classify(tree: &Tree, spec: &LangSpec, interner: &mut Interner) -> Vec<PClass
             }
         } else if let Some(obj) = chain_object(tree, spec, id) {
             PClass::Chain(obj)
+        } else if let Some(typed) = go_typed(tree, id, interner) {
+            typed
         } else if node.kind == "cast_expression" {
             match (tree.field(id, "type"), tree.field(id, "value")) {
                 (Some(ty), Some(v)) => match placeholder(tree.text(v)) {
@@ -464,6 +508,18 @@ fn classify(tree: &Tree, spec: &LangSpec, interner: &mut Interner) -> Vec<PClass
         out.push(c);
     }
     out
+}
+
+/// `__MVT_X.(T)` (a rewritten `($X : T)`): `$X` of type `T`.
+fn go_typed(tree: &Tree, id: NodeId, interner: &mut Interner) -> Option<PClass> {
+    if tree.node(id).kind != "type_assertion_expression" {
+        return None;
+    }
+    let operand = tree.field(id, "operand")?;
+    let name = tree.text(operand).strip_prefix(TYPED_PREFIX)?;
+    let ty = tree.field(id, "type")?;
+    is_name(name)
+        .then(|| PClass::TypedMv(interner.id(&format!("${name}")), tree.text(ty).to_string()))
 }
 
 /// `"=~/re/flags"`: the regex, with the flags `i`, `m`, `s`, `x` applied.

@@ -384,7 +384,11 @@ pub fn dedupe(packages: Vec<Package>, same: impl Fn(&Package, &Package) -> bool)
         } else {
             slot.push(out.len());
             map.push(out.len());
-            out.push(p.clone());
+            // Edges are added below, remapped: the old indexes point into `packages`.
+            out.push(Package {
+                deps: Vec::new(),
+                ..p.clone()
+            });
         }
     }
     for (old, p) in packages.iter().enumerate() {
@@ -404,6 +408,21 @@ pub fn dedupe(packages: Vec<Package>, same: impl Fn(&Package, &Package) -> bool)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dedupe_remaps_the_edges_of_kept_packages() {
+        // Found by the `lockfiles` fuzz target (a Gemfile.lock listing packages twice): the
+        // first copy kept its old indexes, which pointed past the deduplicated list.
+        let pkg = |name: &str| Package::new("RubyGems", name, "1.0");
+        let mut ps = vec![pkg("a"), pkg("b"), pkg("b"), pkg("c")];
+        ps[0].deps = vec![2, 3];
+        ps[1].deps = vec![3];
+        let out = dedupe(ps, |_, _| true);
+        assert_eq!(out.len(), 3);
+        assert_eq!(out[0].deps, vec![1, 2]);
+        assert_eq!(out[1].deps, vec![2]);
+        assert!(out.iter().all(|p| p.deps.iter().all(|&d| d < out.len())));
+    }
 
     #[test]
     fn purls() {

@@ -58,9 +58,7 @@ const ILLUSTRATIVE: &[&str] = &[
     "changeme",
     "change_me",
     "redacted",
-    "your_",
-    "your-",
-    "yourkey",
+    "your",
     "insert",
     "replace",
     "notreal",
@@ -177,7 +175,20 @@ fn is_identifier(v: &str) -> bool {
             || v.contains('.')
             || v.contains('/')
             || is_kebab_case(v)
-            || v.chars().all(|c| c.is_ascii_lowercase()))
+            || (v.chars().all(|c| c.is_ascii_lowercase()) && !is_credential_word_password(v)))
+}
+
+/// Credential words that people build weak passwords from.
+const CREDENTIAL_WORDS: &[&str] = &["password", "passwd", "secret"];
+
+/// A lowercase word built around a credential word (`mypassword`, `supersecret`,
+/// `thisismypassword`): one of the most common kinds of weak password, and not how variables or
+/// settings are named (those carry `_`, `.` or capitals). The word alone or its plural
+/// (`password`, `secrets`) names the field instead.
+fn is_credential_word_password(v: &str) -> bool {
+    CREDENTIAL_WORDS
+        .iter()
+        .any(|w| v.contains(w) && v.len() >= w.len() + 2)
 }
 
 /// `stripe-secret-key`: three or more lowercase words joined by hyphens, the shape of ids and
@@ -279,6 +290,32 @@ mod tests {
     fn entropy_of_known_strings() {
         assert_eq!(entropy(b"aaaa"), 0.0);
         assert!((entropy(b"abcd") - 2.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn lowercase_words_are_names_unless_built_on_a_credential_word() {
+        // Weak passwords made from a credential word are kept …
+        for v in [
+            "mypassword",
+            "thisismypassword",
+            "supersecret",
+            "adminpasswd",
+        ] {
+            assert_eq!(judge(v, true), Verdict::Keep, "{v}");
+        }
+        // … the word alone, its plural, other lowercase words and placeholders are not.
+        for v in [
+            "password",
+            "passwords",
+            "secret",
+            "secrets",
+            "string",
+            "correcthorse",
+            "yourpassword",
+            "new_password",
+        ] {
+            assert_eq!(judge(v, true), Verdict::Drop, "{v}");
+        }
     }
 
     #[test]

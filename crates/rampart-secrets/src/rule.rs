@@ -63,9 +63,8 @@ pub struct Rule {
     pub meta: RuleMeta,
     pub spec: RuleSpec,
     /// Compiled on first use: most rules never see a keyword hit in a given repository, and
-    /// compiling hundreds of regexes up front would dominate the start-up time.
+    /// compiling (even parsing) hundreds of regexes up front would dominate the start-up time.
     regex: OnceLock<Regex>,
-    pub(crate) secret_group: usize,
     pub(crate) path: Option<Regex>,
     pub(crate) allowlists: Vec<crate::allowlist::Allowlist>,
 }
@@ -115,23 +114,16 @@ impl Rule {
             id: spec.id.clone(),
             message,
         };
-        let hir = regex_syntax::ParserBuilder::new()
-            .unicode(false)
-            .utf8(false)
-            .build()
-            .parse(&spec.regex)
-            .map_err(|e| regex_error(e.to_string()))?;
-        let groups = hir.properties().explicit_captures_len();
         let regex = OnceLock::new();
         if eager {
             let compiled = compile_regex(&spec.regex).map_err(|e| regex_error(e.to_string()))?;
+            let groups = compiled.captures_len() - 1;
+            if let Some(g) = spec.secret_group.filter(|&g| g > groups) {
+                return Err(invalid(format!(
+                    "secret_group {g} but the regex has {groups} group(s)"
+                )));
+            }
             let _ = regex.set(compiled);
-        }
-        let secret_group = spec.secret_group.unwrap_or(if groups > 0 { 1 } else { 0 });
-        if secret_group > groups {
-            return Err(invalid(format!(
-                "secret_group {secret_group} but the regex has {groups} group(s)"
-            )));
         }
         let path = match &spec.path {
             Some(p) => {
@@ -158,7 +150,6 @@ impl Rule {
         Ok(Rule {
             meta,
             regex,
-            secret_group,
             path,
             allowlists,
             spec,
@@ -169,6 +160,15 @@ impl Rule {
         self.regex.get_or_init(|| {
             compile_regex(&self.spec.regex).expect("built-in regexes are compiled by tests")
         })
+    }
+
+    /// The capture group holding the secret: as written, else the first group if any, else the
+    /// whole match. Read from the compiled regex, so built-in rules are not parsed at start-up.
+    pub(crate) fn secret_group(&self) -> usize {
+        let groups = self.regex().captures_len() - 1;
+        self.spec
+            .secret_group
+            .unwrap_or(if groups > 0 { 1 } else { 0 })
     }
 
     pub fn id(&self) -> &str {

@@ -155,9 +155,10 @@ impl Scanner {
         out: &mut Vec<SecretMatch>,
     ) {
         let rule = &self.rules[rule_idx];
+        let group = rule.secret_group();
         for caps in rule.regex().captures_iter(&bytes[ws..we]) {
             let whole = caps.get(0).expect("group 0");
-            let Some(secret) = caps.get(rule.secret_group).or_else(|| caps.get(0)) else {
+            let Some(secret) = caps.get(group).or_else(|| caps.get(0)) else {
                 continue;
             };
             let value = secret.as_bytes();

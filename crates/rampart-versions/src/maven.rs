@@ -105,6 +105,11 @@ pub(crate) fn parse(version: &str) -> Vec<Item> {
             stack.push(Vec::new());
         } else if c.is_ascii_digit() {
             if !is_digit && i > start {
+                // MNG-7644 (Maven 3.9): `.X1` reads as `-X1`, a qualifier opens a sub-list.
+                if !stack[top].is_empty() {
+                    stack.push(Vec::new());
+                }
+                let top = stack.len() - 1;
                 stack[top].push(string_item(&sub(start, i), true));
                 start = i;
                 stack.push(Vec::new());
@@ -120,6 +125,10 @@ pub(crate) fn parse(version: &str) -> Vec<Item> {
         }
     }
     if chars.len() > start {
+        // MNG-7644 again: a trailing `.X` reads as `-X` (`2.0.a` = `2-a`).
+        if !is_digit && !stack[stack.len() - 1].is_empty() {
+            stack.push(Vec::new());
+        }
         let top = stack.len() - 1;
         stack[top].push(parse_item(is_digit, &sub(start, chars.len())));
     }
@@ -139,6 +148,24 @@ pub(crate) fn parse(version: &str) -> Vec<Item> {
 /// non-null), so equal versions have item trees of the same shape.
 pub(crate) fn canonical(items: &[Item]) -> String {
     format!("{items:?}")
+}
+
+/// Whether the version has the usual shape — it starts with a number, a qualifier only ever
+/// opens its list (`1-rc-1`, `1.0.RC1`, not `1.0.RC.1`), and no list opens with a list (`1-0-rc`)
+/// — on which `ComparableVersion` is a total order. Outside it Maven's own comparison has
+/// cycles (`1-sp` < `1-0-rc` < `1` < `1-sp`); rampart follows Maven there too, and sorts
+/// without relying on transitivity.
+pub(crate) fn is_regular(items: &[Item]) -> bool {
+    fn list_ok(list: &[Item]) -> bool {
+        !list.is_empty()
+            && !matches!(list[0], Item::List(_))
+            && list[1..].iter().all(|i| !matches!(i, Item::Str(_)))
+            && list.iter().all(|i| match i {
+                Item::List(l) => list_ok(l),
+                _ => true,
+            })
+    }
+    items.is_empty() || (matches!(items[0], Item::Int(_)) && list_ok(items))
 }
 
 /// `a.compareTo(b)` where `b` may be null (a missing item).
@@ -222,13 +249,13 @@ mod tests {
 
     #[test]
     fn comparable_version_test_numbers() {
-        // maven-artifact ComparableVersionTest.VERSIONS_NUMBER (Maven 3.0–3.8 algorithm).
+        // maven-artifact 3.9 ComparableVersionTest.VERSIONS_NUMBER (after MNG-7644).
         assert_ascending(
             Scheme::Maven,
             &[
-                "2.0", "2-1", "2.0.a", "2.0.0.a", "2.0.2", "2.0.123", "2.1.0", "2.1-a", "2.1b",
-                "2.1-c", "2.1-1", "2.1.0.1", "2.2", "2.123", "11.a2", "11.a11", "11.b2", "11.b11",
-                "11.m2", "11.m11", "11", "11.a", "11b", "11c", "11m",
+                "2.0", "2.0.a", "2-1", "2.0.2", "2.0.123", "2.1.0", "2.1-a", "2.1b", "2.1-c",
+                "2.1-1", "2.1.0.1", "2.2", "2.123", "11.a2", "11.a11", "11.b2", "11.b11", "11.m2",
+                "11.m11", "11", "11.a", "11b", "11c", "11m",
             ],
         );
     }
@@ -244,6 +271,10 @@ mod tests {
         assert_equal(Scheme::Maven, &["1m3", "1.0-milestone-3", "1-m3"]);
         // MNG-6964: a trailing sub-list is compared with "nothing" item by item.
         assert_ascending(Scheme::Maven, &["1-0.alpha", "1-0.beta", "1", "1-0.1"]);
+        // Maven's own cycle outside the regular shape, kept as Maven has it.
+        let v = |s: &str| Scheme::Maven.parse(s);
+        assert!(v("1-sp").compare(&v("1-0-rc")).is_lt() && v("1-0-rc").compare(&v("1")).is_lt());
+        assert!(v("1").compare(&v("1-sp")).is_lt() && !v("1-0-rc").is_regular());
         // Found by the `versions` fuzz target: once equal, canonical spellings differed.
         assert_ascending(Scheme::Maven, &["--", "-.\u{c6}"]);
         // Spring's release train style and real advisory boundaries.
@@ -251,6 +282,37 @@ mod tests {
             Scheme::Maven,
             &[
                 "2.9.10", "2.9.10.1", "2.9.10.8", "2.10.0", "2.12.6.1", "2.13.4",
+            ],
+        );
+    }
+
+    #[test]
+    fn mng_7644_a_dot_qualifier_reads_as_a_dash_qualifier() {
+        for q in [
+            "abc",
+            "alpha",
+            "a",
+            "beta",
+            "b",
+            "def",
+            "milestone",
+            "m",
+            "RC",
+        ] {
+            let (x1, x2) = (format!("1.0.0.{q}1"), format!("1.0.0-{q}2"));
+            assert_ascending(Scheme::Maven, &[&x1, &x2]);
+            let (a, b, c) = (format!("2-{q}"), format!("2.0.{q}"), format!("2.0.0.{q}"));
+            assert_equal(Scheme::Maven, &[&a, &b, &c]);
+        }
+        // Spring's and JBoss's dotted qualifiers.
+        assert_ascending(
+            Scheme::Maven,
+            &[
+                "2.0.0.M1",
+                "2.0.0.RC1",
+                "2.0.0",
+                "2.0.0.SP1",
+                "2.0.1.RELEASE",
             ],
         );
     }

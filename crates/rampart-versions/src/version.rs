@@ -84,6 +84,16 @@ impl Version {
         self.valid
     }
 
+    /// Valid, and of a shape on which the ecosystem's order is a total order: always the same
+    /// as [`Version::is_valid`] except for Maven, whose `ComparableVersion` has cycles on some
+    /// unusual shapes (see `maven::is_regular`).
+    pub fn is_regular(&self) -> bool {
+        match &self.key {
+            Key::Maven(items) => self.valid && maven::is_regular(items),
+            _ => self.valid,
+        }
+    }
+
     /// The ecosystem's order; when either side is not readable under the ecosystem's rules,
     /// the generic comparison of both texts. This is [`Scheme::compare`].
     pub fn compare(&self, o: &Version) -> Ordering {

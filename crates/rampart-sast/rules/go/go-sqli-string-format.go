@@ -34,3 +34,21 @@ func insert(db *sql.DB, username string, password string) {
 	// ruleid: go-sqli-string-format
 	db.Query("INSERT into users (username, password) VALUES(" + username + ", " + password + ")")
 }
+
+func audit(db *sql.DB, conn *pgx.Conn, user string, idText string) {
+	// ruleid: go-sqli-string-format
+	q := user + " AND DELETE FROM sessions"
+	db.Exec(q)
+	// ruleid: go-sqli-string-format
+	stmt := "UPDATE users SET name = '" + user + "' WHERE id = " + idText
+	db.Exec(stmt)
+	// ruleid: go-sqli-string-format
+	conn.ExecEx(fmt.Sprintf("DELETE FROM users WHERE name = '%s'", user))
+	id, _ := strconv.Atoi(idText)
+	// ok: go-sqli-string-format
+	db.Exec("DELETE FROM users WHERE id = " + id)
+	// ok: go-sqli-string-format
+	db.Query("SELECT id, name " +
+		"FROM users " +
+		"WHERE active")
+}

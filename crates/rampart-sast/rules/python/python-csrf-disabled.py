@@ -9,3 +9,12 @@ def transfer(request):
 @csrf_protect
 def transfer_safe(request):
     return do_transfer(request.POST)
+
+
+def configure(app):
+    # ruleid: python-csrf-disabled
+    app.config.update(SECRET_KEY=load_key(), WTF_CSRF_ENABLED=False)
+    # ok: python-csrf-disabled
+    app.config.update(SECRET_KEY=load_key(), WTF_CSRF_TIME_LIMIT=600)
+    # ok: python-csrf-disabled
+    app.config.update(TESTING=True, WTF_CSRF_ENABLED=False)

@@ -18,3 +18,7 @@ def publish_dir(path):
     os.chmod(path, 0o100777)
     # ok: python-insecure-file-permissions
     os.chmod(path, 0o100644)
+    # ruleid: python-insecure-file-permissions
+    os.chmod(path, stat.S_IRWXU | stat.S_IRGRP | stat.S_IWOTH)
+    # ok: python-insecure-file-permissions
+    os.chmod(path, stat.S_IRWXU | stat.S_IRGRP)

@@ -25,3 +25,14 @@ def constant_parts(cur):
     cur.execute(query)
     # ok: python-sqli-string-format
     cur.execute("SELECT * FROM users".format())
+
+
+async def latest(conn, cur, table):
+    # ruleid: python-sqli-string-format
+    rows = await conn.fetch(f"SELECT * FROM {table} ORDER BY id DESC LIMIT 10")
+    query = "SELECT count(*) FROM audit".format()
+    # ok: python-sqli-string-format
+    cur.execute(query)
+    # ok: python-sqli-string-format
+    cur.execute(f"SELECT 1")
+    return rows

@@ -1,4 +1,5 @@
 from Crypto.Cipher import DES, AES, ARC4
+from Cryptodome.Cipher import XOR as xor_cipher
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
@@ -13,6 +14,8 @@ def encrypt(key, data, iv):
     c4 = Cipher(algorithms.TripleDES(key), modes.CBC(iv))
     # ruleid: python-weak-cipher
     c5 = Cipher(algorithms.AES(key), modes.ECB())
+    # ruleid: python-weak-cipher
+    c7 = xor_cipher.new(key)
     # ok: python-weak-cipher
     c6 = AES.new(key, AES.MODE_GCM)
     # ok: python-weak-cipher

@@ -1,6 +1,7 @@
 import hashlib
 from cryptography.hazmat.primitives import hashes
 from Crypto.Hash import MD5
+from Cryptodome.Hash import MD4 as legacy_md4
 
 def fingerprint(data):
     # ruleid: python-weak-hash
@@ -15,6 +16,12 @@ def sign(data):
     d = hashes.Hash(hashes.SHA1())
     # ruleid: python-weak-hash
     m = MD5.new(data)
+    # ruleid: python-weak-hash
+    h3 = hashlib.new(name="sha1", data=data)
+    # ruleid: python-weak-hash
+    h4 = legacy_md4.new(data)
+    # ok: python-weak-hash
+    h5 = hashlib.new(name="sha512", data=data)
     # ok: python-weak-hash
     etag = hashlib.md5(data, usedforsecurity=False).hexdigest()
     # ok: python-weak-hash

@@ -20,7 +20,8 @@ pub static SPEC: LangSpec = LangSpec {
     string_kinds: &["string", "concatenated_string"],
     interpolation_kinds: &["interpolation"],
     block_kinds: &["module", "block"],
-    optional_kinds: &["decorator", "type"],
+    // A pattern may leave out decorators, annotations (`-> T`) and `async`.
+    optional_kinds: &["decorator", "type", "->", "async"],
     argument_list_kinds: &["argument_list"],
     keyword_argument_kind: Some("keyword_argument"),
     expression_statement_kinds: &["expression_statement"],
@@ -37,7 +38,7 @@ pub static SPEC: LangSpec = LangSpec {
     declarators: &[],
     declaration_statements: &[],
     function_forms: &[],
-    record_kinds: &[],
+    record_kinds: &["dictionary"],
     subscript_kinds: &["subscript"],
     parameter_kinds: &[("typed_parameter", "")],
     augmented_kinds: &["augmented_assignment"],

@@ -2,8 +2,11 @@
 //! statically from Debian's `libvectorscan-dev` by `build.rs`. Only what the keyword pass needs.
 
 use std::ffi::{CStr, c_char, c_int, c_uint, c_void};
+use std::path::Path;
 use std::ptr;
 use std::sync::Mutex;
+
+mod cache;
 
 #[repr(C)]
 struct HsDatabase {
@@ -38,6 +41,19 @@ unsafe extern "C" {
         error: *mut *mut HsCompileError,
     ) -> c_int;
     fn hs_free_compile_error(error: *mut HsCompileError) -> c_int;
+    fn hs_serialize_database(
+        db: *const HsDatabase,
+        bytes: *mut *mut c_char,
+        length: *mut usize,
+    ) -> c_int;
+    fn hs_deserialize_database(
+        bytes: *const c_char,
+        length: usize,
+        db: *mut *mut HsDatabase,
+    ) -> c_int;
+    fn hs_version() -> *const c_char;
+    /// Vectorscan allocates serialized databases with the C allocator (its default).
+    fn free(ptr: *mut c_void);
     fn hs_free_database(db: *mut HsDatabase) -> c_int;
     fn hs_alloc_scratch(db: *const HsDatabase, scratch: *mut *mut HsScratch) -> c_int;
     fn hs_clone_scratch(src: *const HsScratch, dest: *mut *mut HsScratch) -> c_int;
@@ -70,33 +86,31 @@ unsafe impl Send for LiteralSet {}
 unsafe impl Sync for LiteralSet {}
 
 impl LiteralSet {
+    /// The compiled set, from the on-disk cache when an identical set was compiled before
+    /// (compiling ~800 literals takes ~50 ms, most of a small scan's start-up; loading a
+    /// serialized database takes well under a millisecond).
     pub(crate) fn new(literals: &[String]) -> Result<LiteralSet, String> {
-        let ptrs: Vec<*const c_char> = literals.iter().map(|l| l.as_ptr().cast()).collect();
+        LiteralSet::cached_in(literals, cache::dir().as_deref())
+    }
+
+    /// The set, cached in `dir` (`None`: compiled, not cached).
+    fn cached_in(literals: &[String], dir: Option<&Path>) -> Result<LiteralSet, String> {
         let lens: Vec<usize> = literals.iter().map(String::len).collect();
-        let flags = vec![HS_FLAG_CASELESS; literals.len()];
-        let ids: Vec<c_uint> = (0..literals.len() as c_uint).collect();
-        let mut db = ptr::null_mut();
-        let mut error = ptr::null_mut();
-        // SAFETY: every array has `literals.len()` elements and outlives the call; the literal
-        // API takes explicit lengths, so the strings need no NUL terminator.
-        let rc = unsafe {
-            hs_compile_lit_multi(
-                ptrs.as_ptr(),
-                flags.as_ptr(),
-                ids.as_ptr(),
-                lens.as_ptr(),
-                literals.len() as c_uint,
-                HS_MODE_BLOCK,
-                ptr::null(),
-                &mut db,
-                &mut error,
-            )
-        };
-        if rc != HS_SUCCESS {
-            return Err(compile_error(error, rc));
+        let path = dir.map(|d| cache::path(d, &cache::key(literals, &version())));
+        let cached = path.as_deref().and_then(cache::load);
+        if let Some(db) = cached.and_then(|bytes| deserialize(&bytes)) {
+            return LiteralSet::with_db(db, lens);
         }
+        let db = compile(literals)?;
+        if let (Some(path), Some(bytes)) = (path, serialize(db)) {
+            cache::store(&path, &bytes);
+        }
+        LiteralSet::with_db(db, lens)
+    }
+
+    fn with_db(db: *mut HsDatabase, lens: Vec<usize>) -> Result<LiteralSet, String> {
         let mut prototype = ptr::null_mut();
-        // SAFETY: `db` was just compiled successfully.
+        // SAFETY: `db` is a valid database owned by the caller, handed over here.
         let rc = unsafe { hs_alloc_scratch(db, &mut prototype) };
         if rc != HS_SUCCESS {
             // SAFETY: `db` is ours and not used after this.
@@ -203,6 +217,67 @@ unsafe extern "C" fn on_match(
     0
 }
 
+fn compile(literals: &[String]) -> Result<*mut HsDatabase, String> {
+    let ptrs: Vec<*const c_char> = literals.iter().map(|l| l.as_ptr().cast()).collect();
+    let lens: Vec<usize> = literals.iter().map(String::len).collect();
+    let flags = vec![HS_FLAG_CASELESS; literals.len()];
+    let ids: Vec<c_uint> = (0..literals.len() as c_uint).collect();
+    let mut db = ptr::null_mut();
+    let mut error = ptr::null_mut();
+    // SAFETY: every array has `literals.len()` elements and outlives the call; the literal
+    // API takes explicit lengths, so the strings need no NUL terminator.
+    let rc = unsafe {
+        hs_compile_lit_multi(
+            ptrs.as_ptr(),
+            flags.as_ptr(),
+            ids.as_ptr(),
+            lens.as_ptr(),
+            literals.len() as c_uint,
+            HS_MODE_BLOCK,
+            ptr::null(),
+            &mut db,
+            &mut error,
+        )
+    };
+    if rc != HS_SUCCESS {
+        return Err(compile_error(error, rc));
+    }
+    Ok(db)
+}
+
+/// The database as bytes, `None` if Vectorscan cannot serialize it.
+fn serialize(db: *const HsDatabase) -> Option<Vec<u8>> {
+    let mut bytes = ptr::null_mut();
+    let mut length = 0;
+    // SAFETY: `db` is valid; on success Vectorscan hands us a malloc'd buffer of `length` bytes,
+    // copied and freed here.
+    unsafe {
+        if hs_serialize_database(db, &mut bytes, &mut length) != HS_SUCCESS || bytes.is_null() {
+            return None;
+        }
+        let out = std::slice::from_raw_parts(bytes.cast::<u8>(), length).to_vec();
+        free(bytes.cast());
+        Some(out)
+    }
+}
+
+/// A database from bytes `serialize` wrote; `None` when Vectorscan refuses them (another
+/// version, or a CPU without the features the database was built for).
+fn deserialize(bytes: &[u8]) -> Option<*mut HsDatabase> {
+    let mut db = ptr::null_mut();
+    // SAFETY: `bytes` is valid for its length; Vectorscan checks the header (magic, version,
+    // platform, CRC) before using them.
+    let rc = unsafe { hs_deserialize_database(bytes.as_ptr().cast(), bytes.len(), &mut db) };
+    (rc == HS_SUCCESS && !db.is_null()).then_some(db)
+}
+
+fn version() -> String {
+    // SAFETY: `hs_version` returns a static NUL-terminated string.
+    unsafe { CStr::from_ptr(hs_version()) }
+        .to_string_lossy()
+        .into_owned()
+}
+
 fn compile_error(error: *mut HsCompileError, rc: c_int) -> String {
     if error.is_null() {
         return format!("hs_compile_lit_multi failed ({rc})");
@@ -228,5 +303,44 @@ impl Drop for LiteralSet {
             hs_free_scratch(self.prototype);
             hs_free_database(self.db);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hits(set: &LiteralSet, text: &[u8]) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        set.for_each(text, &mut |k, s, e| out.push((k, s, e)));
+        out
+    }
+
+    #[test]
+    fn a_cached_database_finds_what_a_compiled_one_finds() {
+        let literals: Vec<String> = ["sk-", "sk-ant-", "password", "akia"]
+            .map(String::from)
+            .to_vec();
+        let text = b"x sk-ant-abc PASSWORD=1 akia sk- password";
+        let dir = tempfile::tempdir().unwrap();
+        let compiled = hits(&LiteralSet::cached_in(&literals, None).unwrap(), text);
+        assert_eq!(compiled.len(), 6);
+        let first = LiteralSet::cached_in(&literals, Some(dir.path())).unwrap();
+        let files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(files.len(), 1, "one database file, no temporary left");
+        let path = files[0].as_ref().unwrap().path();
+        assert!(cache::load(&path).is_some());
+        assert_eq!(hits(&first, text), compiled);
+        let loaded = LiteralSet::cached_in(&literals, Some(dir.path())).unwrap();
+        assert_eq!(hits(&loaded, text), compiled);
+        // A corrupted file is ignored and rewritten.
+        let mut bytes = std::fs::read(&path).unwrap();
+        let last = bytes.len() - 1;
+        bytes[last] ^= 0xff;
+        std::fs::write(&path, &bytes).unwrap();
+        assert!(cache::load(&path).is_none());
+        let recompiled = LiteralSet::cached_in(&literals, Some(dir.path())).unwrap();
+        assert_eq!(hits(&recompiled, text), compiled);
+        assert!(cache::load(&path).is_some());
     }
 }
