@@ -131,7 +131,13 @@ pub struct PatternError {
 
 /// Rewrites Semgrep holes into identifiers.
 pub fn substitute(pattern: &str, grammar: Grammar) -> String {
-    let mut s = pattern.replace("<...", " __DEEP(").replace("...>", ") ");
+    // `<... e ...>` is a deep expression; a `...>` with no `<...` before it is an ellipsis
+    // closing a JSX tag (`<Tag ... attr={x} ...>...</Tag>`).
+    let mut s = if pattern.contains("<...") {
+        pattern.replace("<...", " __DEEP(").replace("...>", ") ")
+    } else {
+        pattern.to_string()
+    };
     if matches!(grammar, Grammar::Java | Grammar::TypeScript | Grammar::Tsx) {
         s = typed_metavariables(&s);
     }
