@@ -303,20 +303,23 @@ impl<'a> FileCtx<'a> {
 
     /// The assignments that give identifier `t` its value, in source order: those before it
     /// in its own function (or module); in a function or class body with none of its own,
-    /// the module's only assignment to that name before it (Semgrep propagates such global
-    /// constants). `None` when `t` is not an identifier. A class body's own attributes are
-    /// not propagated (Semgrep does not either).
+    /// the only assignment in the nearest enclosing function or the module that has one
+    /// (Semgrep propagates module and closure constants), unless a parameter in between
+    /// takes the name. `None` when `t` is not an identifier. A class body's own attributes
+    /// are not propagated (Semgrep does not either).
     fn defs_before(&self, t: NodeId) -> Option<Vec<&Def>> {
         let tree = self.tree;
+        let spec = self.spec;
         let node = tree.node(t);
-        if !self.spec.is(self.spec.identifier_kinds, node.kind) {
+        if !spec.is(spec.identifier_kinds, node.kind) {
             return None;
         }
-        let all = self.defs().get(tree.text(t))?;
+        let name = tree.text(t);
+        let all = self.defs().get(name)?;
         let scope = self.scope_of(t);
         let start = node.start;
-        let in_class =
-            scope != NodeId::MAX && self.spec.is(self.spec.class_kinds, tree.node(scope).kind);
+        let is_class = |s: NodeId| s != NodeId::MAX && spec.is(spec.class_kinds, tree.node(s).kind);
+        let in_class = is_class(scope);
         let local: Vec<&Def> = all
             .iter()
             .filter(|d| self.scope_of(d.value) == scope && (in_class || d.end <= start))
@@ -327,20 +330,29 @@ impl<'a> FileCtx<'a> {
         if !local.is_empty() || scope == NodeId::MAX {
             return Some(local);
         }
-        if self.is_parameter(t)
-            || self.declared_global(tree.text(t))
-            || (!in_class && self.assigned_from(t))
-        {
+        if self.declared_global(name) || (!in_class && self.assigned_from(t)) {
             return Some(Vec::new());
         }
-        let module: Vec<&Def> = all
-            .iter()
-            .filter(|d| self.scope_of(d.value) == NodeId::MAX)
-            .collect();
-        Some(match module[..] {
-            [d] if d.end <= start && !d.augmented && !self.conditional(d.at) => vec![d],
-            _ => Vec::new(),
-        })
+        let mut s = scope;
+        while s != NodeId::MAX {
+            if self.has_parameter(s, name) {
+                return Some(Vec::new());
+            }
+            s = self.scope_of(tree.node(s).parent);
+            if is_class(s) {
+                // Methods do not see class attributes as bare names.
+                continue;
+            }
+            let there: Vec<&Def> = all.iter().filter(|d| self.scope_of(d.value) == s).collect();
+            if there.is_empty() {
+                continue;
+            }
+            return Some(match there[..] {
+                [d] if d.end <= start && !d.augmented && !self.conditional(d.at) => vec![d],
+                _ => Vec::new(),
+            });
+        }
+        Some(Vec::new())
     }
 
     /// Whether `t` is the whole value of an assignment (`y = G`): Semgrep's intraprocedural
@@ -522,8 +534,12 @@ impl<'a> FileCtx<'a> {
 
     /// Whether identifier `t` names a parameter of the function it is in.
     fn is_parameter(&self, t: NodeId) -> bool {
+        self.has_parameter(self.scope_of(t), self.tree.text(t))
+    }
+
+    /// Whether function `scope` has a parameter called `name`.
+    fn has_parameter(&self, scope: NodeId, name: &str) -> bool {
         let tree = self.tree;
-        let scope = self.scope_of(t);
         if scope == NodeId::MAX {
             return false;
         }
@@ -533,7 +549,6 @@ impl<'a> FileCtx<'a> {
         else {
             return false;
         };
-        let name = tree.text(t);
         tree.subtree(params).any(|u| {
             self.spec.is(self.spec.identifier_kinds, tree.node(u).kind) && tree.text(u) == name
         })
@@ -743,7 +758,14 @@ impl<'m, 'a> Matcher<'m, 'a> {
                 None => false,
             },
             PClass::Chain(obj) => self.chain(*obj, t),
-            PClass::Template(parts) => self.template(parts, t),
+            PClass::Template(parts) => {
+                let save = self.b.len();
+                if self.template(parts, t) {
+                    return true;
+                }
+                self.b.truncate(save);
+                self.symbolic(p, t)
+            }
             PClass::Normal => {
                 let save = self.b.len();
                 if self.normal(p, t) {
@@ -1501,6 +1523,62 @@ pub fn equivalent_kinds(spec: &LangSpec, k: &'static str) -> Vec<&'static str> {
     v
 }
 
+/// The solutions at `t` besides `first` that bind a floating metavariable (`f(..., $X, ...)`)
+/// to another element of the same list: the matcher stops at the first solution, Semgrep
+/// reports each.
+fn other_solutions(
+    m: &mut Matcher,
+    p: NodeId,
+    t: NodeId,
+    first: &Bindings,
+    seed: &Bindings,
+) -> Vec<Bindings> {
+    let tree = m.f.tree;
+    let mut out: Vec<Bindings> = Vec::new();
+    for &v in &m.p.floating {
+        if seed.iter().any(|(k, _)| *k == v) {
+            continue;
+        }
+        let Some(n) = first.iter().find(|(k, _)| *k == v).and_then(|x| x.1.node) else {
+            continue;
+        };
+        let parent = tree.node(n).parent;
+        if parent == NodeId::MAX {
+            continue;
+        }
+        for s in tree.named_children(parent) {
+            let sn = tree.node(s);
+            let text = &tree.src[sn.start as usize..sn.end as usize];
+            if s == n
+                || m.cons.iter().any(|(k, re)| *k == v && !re.is_match(text))
+                || out
+                    .iter()
+                    .chain(std::iter::once(first))
+                    .any(|b| b.iter().any(|(k, x)| *k == v && x.node == Some(s)))
+            {
+                continue;
+            }
+            m.b.clear();
+            m.b.extend_from_slice(seed);
+            m.b.push((
+                v,
+                Bound {
+                    start: sn.start,
+                    end: sn.end,
+                    node: Some(s),
+                },
+            ));
+            if m.node(p, t) {
+                out.push(std::mem::take(&mut m.b));
+            }
+            if m.f.out_of_time.get() {
+                break;
+            }
+        }
+    }
+    out
+}
+
 /// Every match of `pat` in the file, optionally only inside `within`.
 pub fn find_all(f: &FileCtx, pat: &Pattern, within: Option<(u32, u32)>) -> Vec<Match> {
     find_all_seeded(f, pat, within, &Vec::new(), &[])
@@ -1546,15 +1624,47 @@ pub fn find_all_seeded(
                             .iter()
                             .flat_map(|k| f.nodes_of(k).iter().copied())
                             .collect();
+                        // With symbolic propagation, a variable that is the whole region
+                        // asked about (a `metavariable-pattern` on `$X` bound to `x`) is
+                        // matched through the value it was assigned.
+                        if let (true, Some((s, e))) = (pat.symbolic, within)
+                            && !spec.is(spec.identifier_kinds, k)
+                        {
+                            v.extend(
+                                spec.identifier_kinds
+                                    .iter()
+                                    .flat_map(|k| f.nodes_of(k).iter().copied())
+                                    .filter(|t| {
+                                        let n = tree.node(*t);
+                                        n.start == s && n.end == e
+                                    }),
+                            );
+                        }
                         v.sort_unstable();
                         v
                     }
                 }
-                PClass::AnyString | PClass::StringMv(_) | PClass::StringRegex(_) => spec
-                    .string_kinds
-                    .iter()
-                    .flat_map(|k| f.nodes_of(k).iter().copied())
-                    .collect(),
+                PClass::AnyString | PClass::StringMv(_) | PClass::StringRegex(_) => {
+                    let mut v: Vec<NodeId> = spec
+                        .string_kinds
+                        .iter()
+                        .flat_map(|k| f.nodes_of(k).iter().copied())
+                        .collect();
+                    // A variable that is the whole region asked about (`metavariable-pattern`
+                    // on `$X` bound to `x`) is a string when it holds a constant one.
+                    if let Some((s, e)) = within {
+                        v.extend(
+                            spec.identifier_kinds
+                                .iter()
+                                .flat_map(|k| f.nodes_of(k).iter().copied())
+                                .filter(|t| {
+                                    let n = tree.node(*t);
+                                    n.start == s && n.end == e
+                                }),
+                        );
+                    }
+                    v
+                }
                 PClass::Dotted(_) => spec
                     .identifier_kinds
                     .iter()
@@ -1573,9 +1683,13 @@ pub fn find_all_seeded(
                 _ => (0..tree.len() as NodeId)
                     .filter(|n| {
                         let node = tree.node(*n);
+                        // String literals are atomic, as in Semgrep: their text
+                        // fragments are not expressions (interpolated ones still are).
                         node.named
                             && !spec.is(spec.block_kinds, node.kind)
                             && !spec.is(spec.expression_statement_kinds, node.kind)
+                            && (node.parent == NodeId::MAX
+                                || !spec.is(spec.string_kinds, tree.node(node.parent).kind))
                     })
                     .collect(),
             };
@@ -1587,11 +1701,18 @@ pub fn find_all_seeded(
                 m.b.extend_from_slice(seed);
                 if m.node(p, t) {
                     let n = tree.node(t);
+                    let first = std::mem::take(&mut m.b);
+                    let more = other_solutions(&mut m, p, t, &first, seed);
                     out.push(Match {
                         start: n.start,
                         end: n.end,
-                        b: std::mem::take(&mut m.b),
+                        b: first,
                     });
+                    out.extend(more.into_iter().map(|b| Match {
+                        start: n.start,
+                        end: n.end,
+                        b,
+                    }));
                 }
                 if f.out_of_time.get() {
                     break;

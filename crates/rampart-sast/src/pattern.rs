@@ -116,6 +116,10 @@ pub struct Pattern {
     /// The rule's `options.symbolic_propagation`: a variable assigned once stands for its
     /// value.
     pub symbolic: bool,
+    /// Metavariables standing between two `...` in a list (`f(..., $X, ...)`): the matcher
+    /// keeps one solution per place, so these are re-tried on every other element of the
+    /// list (Semgrep reports each).
+    pub floating: Vec<u16>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -127,7 +131,13 @@ pub struct PatternError {
 
 /// Rewrites Semgrep holes into identifiers.
 pub fn substitute(pattern: &str, grammar: Grammar) -> String {
-    let mut s = pattern.replace("<...", " __DEEP(").replace("...>", ") ");
+    // `<... e ...>` is a deep expression; a `...>` with no `<...` before it is an ellipsis
+    // closing a JSX tag (`<Tag ... attr={x} ...>...</Tag>`).
+    let mut s = if pattern.contains("<...") {
+        pattern.replace("<...", " __DEEP(").replace("...>", ") ")
+    } else {
+        pattern.to_string()
+    };
     if matches!(grammar, Grammar::Java | Grammar::TypeScript | Grammar::Tsx) {
         s = typed_metavariables(&s);
     }
@@ -304,14 +314,52 @@ impl Pattern {
         }
         words.sort();
         words.dedup();
+        let floating = floating_metavariables(&tree, &class);
         Ok(Pattern {
             tree,
             root,
             class,
             words,
             symbolic: false,
+            floating,
         })
     }
+}
+
+/// A plain identifier that is the object of a member access whose other part has a hole
+/// (`child_process` in `child_process.$F`).
+fn is_access_root(tree: &Tree, spec: &LangSpec, id: NodeId) -> bool {
+    let node = tree.node(id);
+    let text = tree.text(id);
+    node.kind == "identifier"
+        && matches!(node.field, "object" | "operand")
+        && node.parent != NodeId::MAX
+        && spec.is(spec.dotted_kinds, tree.node(node.parent).kind)
+        && !text.starts_with("__")
+        && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+/// Metavariables with a `...` both before and after them among their siblings.
+fn floating_metavariables(tree: &Tree, class: &[PClass]) -> Vec<u16> {
+    let mut out = Vec::new();
+    for id in 1..tree.len() as NodeId {
+        let PClass::Mv(v) = class[id as usize] else {
+            continue;
+        };
+        let parent = tree.node(id).parent;
+        if parent == NodeId::MAX || out.contains(&v) {
+            continue;
+        }
+        let sibs = tree.children(parent);
+        let Some(at) = sibs.iter().position(|c| *c == id) else {
+            continue;
+        };
+        let ellipsis = |c: &NodeId| class[*c as usize] == PClass::Ellipsis;
+        if sibs[..at].iter().any(ellipsis) && sibs[at + 1..].iter().any(ellipsis) {
+            out.push(v);
+        }
+    }
+    out
 }
 
 /// The node (or statement sequence) spanning exactly `s..e`.
@@ -456,6 +504,9 @@ fn classify(tree: &Tree, spec: &LangSpec, interner: &mut Interner) -> Vec<PClass
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.' || b == b'$')
         {
+            PClass::Dotted(text.to_string())
+        } else if is_access_root(tree, spec, id) {
+            // `cp` in `cp.$F(...)`: an import alias of the pattern's module matches too.
             PClass::Dotted(text.to_string())
         } else {
             PClass::Normal

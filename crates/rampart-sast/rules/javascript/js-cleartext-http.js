@@ -6,3 +6,12 @@ async function login(body) {
   // ok: js-cleartext-http
   await fetch("http://localhost:3000/health");
 }
+
+// ruleid: js-cleartext-http
+const feed = new WebSocket("ws://stream.example.com/prices");
+// ok: js-cleartext-http
+const secureFeed = new WebSocket("wss://stream.example.com/prices");
+// ok: js-cleartext-http
+const devFeed = new WebSocket("ws://localhost:8080/prices");
+// ruleid: js-cleartext-http
+axios({ method: "post", url: "http://api.example.com/orders", data: {} });

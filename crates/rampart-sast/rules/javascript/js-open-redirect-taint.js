@@ -24,3 +24,19 @@ function goNext() {
   // ruleid: js-open-redirect-taint
   window.location.href = next;
 }
+
+app.get("/bounce", (req, res) => {
+  const next = req.query.next;
+  // ruleid: js-open-redirect-taint
+  res.redirect(next + "?from=bounce");
+  // ruleid: js-open-redirect-taint
+  res.redirect(`${req.query.host}/welcome`);
+  // ruleid: js-open-redirect-taint
+  res.redirect("https://" + req.query.host + "/welcome");
+  // ok: js-open-redirect-taint
+  res.redirect("https://example.com/welcome?name=" + req.query.name);
+  // ok: js-open-redirect-taint
+  res.redirect(`https://example.com/u/${req.query.user}`);
+  // ok: js-open-redirect-taint
+  res.redirect(config.baseUrl + req.query.path);
+});

@@ -5,6 +5,8 @@ const path = require("path");
 const BASE = "/srv/files";
 
 function userFile(name) {
+  // The helper is where request data meets the path (it is called with req.query.file).
+  // ruleid: js-path-traversal-taint
   return path.join(BASE, name);
 }
 

@@ -12,3 +12,13 @@ app.post("/preview", (req, res) => {
   // ok: js-ssti-taint
   res.render("index", { q: req.query.q });
 });
+
+const Hogan = require("hogan.js");
+
+app.post("/card", (req, res) => {
+  // ruleid: js-ssti-taint
+  const card = Hogan.compile(req.body.layout);
+  // ok: js-ssti-taint
+  const fixed = Hogan.compile("<h1>{{title}}</h1>");
+  res.send(card.render({}) + fixed.render({ title: req.body.title }));
+});

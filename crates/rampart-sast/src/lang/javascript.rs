@@ -1,11 +1,15 @@
-//! JavaScript and JSX (tree-sitter-javascript). TypeScript reuses the import logic.
+//! JavaScript and JSX (tree-sitter-javascript). TypeScript is this adapter plus type kinds.
 
 use std::collections::HashMap;
 
 use super::{LangSpec, alias, strip_quotes};
 use crate::tree::Tree;
 
-pub static SPEC: LangSpec = LangSpec {
+pub static SPEC: LangSpec = BASE;
+
+/// JavaScript's adapter; TypeScript's is this with its extra kinds (types, modifiers, typed
+/// parameters).
+pub(super) const BASE: LangSpec = LangSpec {
     name: "javascript",
     language: || tree_sitter_javascript::LANGUAGE.into(),
     wrappers: WRAPPERS,
@@ -44,14 +48,14 @@ pub static SPEC: LangSpec = LangSpec {
     imports,
 };
 
-pub(super) const WRAPPERS: &[(&str, &str)] = &[
+const WRAPPERS: &[(&str, &str)] = &[
     ("", ""),
     ("(", ")"),
     ("class __RampartC {\n", "\n}"),
     ("function __rampart_f() {\n", "\n}"),
     ("x = {", "}"),
 ];
-pub(super) const IDENTIFIERS: &[&str] = &[
+const IDENTIFIERS: &[&str] = &[
     "identifier",
     "property_identifier",
     "shorthand_property_identifier",
@@ -61,14 +65,14 @@ pub(super) const IDENTIFIERS: &[&str] = &[
     "this",
     "statement_identifier",
 ];
-pub(super) const ASSIGNMENTS: &[(&str, &str, &str)] = &[
+const ASSIGNMENTS: &[(&str, &str, &str)] = &[
     ("assignment_expression", "left", "right"),
     ("augmented_assignment_expression", "left", "right"),
     ("variable_declarator", "name", "value"),
     ("for_in_statement", "left", "right"),
     ("assignment_pattern", "left", "right"),
 ];
-pub(super) const FUNCTIONS: &[&str] = &[
+const FUNCTIONS: &[&str] = &[
     "function_declaration",
     "function_expression",
     "function",
@@ -78,7 +82,7 @@ pub(super) const FUNCTIONS: &[&str] = &[
     "method_definition",
 ];
 /// Semgrep treats these as one function construct (`arrow_is_function`).
-pub(super) const FUNCTION_FORMS: &[&str] = &[
+const FUNCTION_FORMS: &[&str] = &[
     "function_declaration",
     "function_expression",
     "function",
@@ -87,11 +91,11 @@ pub(super) const FUNCTION_FORMS: &[&str] = &[
     "arrow_function",
     "method_definition",
 ];
-pub(super) const CALLS: &[(&str, &str, &str)] = &[
+const CALLS: &[(&str, &str, &str)] = &[
     ("call_expression", "function", "arguments"),
     ("new_expression", "constructor", "arguments"),
 ];
-pub(super) const BRANCHES: &[&str] = &[
+const BRANCHES: &[&str] = &[
     "if_statement",
     "else_clause",
     "for_statement",
@@ -106,7 +110,7 @@ pub(super) const BRANCHES: &[&str] = &[
 
 /// ES imports and `require`: `import x from 'm'`, `import * as x from 'm'`,
 /// `import {a as b} from 'm'`, `const x = require('m')`, `const {a} = require('m')`.
-pub(super) fn imports(t: &Tree) -> HashMap<String, String> {
+fn imports(t: &Tree) -> HashMap<String, String> {
     let mut map = HashMap::new();
     for id in 0..t.len() as u32 {
         match t.node(id).kind {
