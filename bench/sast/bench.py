@@ -5,7 +5,7 @@ Alternates the two commands (A B A B ...) after one warm-up each, so drift in th
 hits both; reports each command's median wall time, the median and min-max of the pairwise ratios
 (semgrep / rampart: how many times faster rampart is), lines/s per core, MB/s, files/s and the
 largest resident set, then diffs the findings (rule id, path, start line) of the last runs.
-Usage: bench.py --tree DIR --rules DIR [--jobs N] [--runs N] [--rampart BIN] [--out DIR]
+Usage: bench.py --tree DIR --rules DIR [--jobs N] [--runs N] [--warmup 0|1] [--rampart BIN] [--out DIR]
 """
 import argparse
 import json
@@ -64,6 +64,7 @@ def main():
     ap.add_argument("--rules", required=True)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--warmup", type=int, default=1, help="0: no warm-up run (semgrep runs are long)")
     ap.add_argument("--rampart", default=shutil.which("rampart") or "target/release/rampart")
     ap.add_argument("--out", default="/tmp/rampart-sast-bench")
     a = ap.parse_args()
@@ -77,9 +78,10 @@ def main():
           "-j", str(a.jobs), "--max-target-bytes", "0", "--timeout", "0", "--sarif", "-o", sg_sarif, tree]
     files, lines, size = tree_stats(tree)
     print(f"tree: {tree}: {files} Python files, {lines} lines, {size / 1e6:.1f} MB; rules: {a.rules}; -j {a.jobs}")
-    print("warm-up ...", flush=True)
-    run(ra)
-    run(sg)
+    if a.warmup:
+        print("warm-up ...", flush=True)
+        run(ra)
+        run(sg)
     rw, sw, rc, sc, ratios = [], [], [], [], []
     for i in range(a.runs):
         w1, c1 = run(ra)
@@ -96,7 +98,7 @@ def main():
     print(f"findings: rampart {len(rf)}, semgrep {len(sf)}, both {len(rf & sf)}, "
           f"only rampart {len(rf - sf)}, only semgrep {len(sf - rf)}")
     for tag, diff in (("only rampart", rf - sf), ("only semgrep", sf - rf)):
-        for f in sorted(diff)[:40]:
+        for f in sorted(diff):
             print(f"  {tag}: {f[0]} {f[1]}:{f[2]}")
     med = statistics.median(ratios)
     print(f"score: rampart is {med:.1f}x faster than semgrep (median of {a.runs} pairwise ratios, "

@@ -6,8 +6,8 @@
 #
 # TREE defaults to /work/corpora/django (Django 5.2.19 sdist: 492k lines of Python; any tree of
 # >= 200k lines works: `pip download django==5.2.19 --no-deps --no-binary :all:` and untar it).
-# RULES defaults to crates/rampart-sast/rules/python. JOBS (default 2) and RUNS (default 5) are
-# environment variables. Needs a release build: cargo build --release -p rampart-cli.
+# RULES defaults to crates/rampart-sast/rules/python. JOBS (default 2), RUNS (default 5) and
+# WARMUP (default 1; 0 skips the warm-up pair) are environment variables. Needs a release build: cargo build --release -p rampart-cli.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -20,4 +20,4 @@ bin="${RAMPART:-$root/target/release/rampart}"
 # Semgrep skips test folders by default unless the tree has its own .semgrepignore; give it an
 # empty one so both tools scan the same files.
 [ -f "$tree/.semgrepignore" ] || echo "# scan everything (benchmark)" > "$tree/.semgrepignore"
-exec python3 "$here/bench.py" --tree "$tree" --rules "$rules" --jobs "${JOBS:-2}" --runs "${RUNS:-5}" --rampart "$bin"
+exec python3 "$here/bench.py" --tree "$tree" --rules "$rules" --jobs "${JOBS:-2}" --runs "${RUNS:-5}" --warmup "${WARMUP:-1}" --rampart "$bin"

@@ -423,25 +423,57 @@ impl Walker<'_, '_> {
 
     /// The summary of the same-file function a call reaches, by name. A call on some other
     /// object (`request.POST.get(…)`, `self.client.get(…)`) is not a call of this file's
-    /// `get` method: only calls without a receiver, on `self` / `cls` / `this`, or (Go) on a
-    /// method receiver's name use a summary; the others keep the default propagation.
+    /// `get` method: only calls without a receiver, on `self` / `cls` / `this`, on a new
+    /// instance of a class of this file (`new Test().m(…)`, `Helper().m(…)`, or a variable
+    /// holding one), or (Go) on a method receiver's name use a summary; the others keep the
+    /// default propagation.
     fn summary_for(&self, recv: Option<NodeId>, name: &str) -> Option<Summary> {
         let sum = self.summaries.get(name)?;
         let ok = match recv {
             // A bare call does not reach a Python method.
             None => !sum.has_self,
-            Some(r) => {
-                let node = self.t.node(r);
-                match self.t.text(r) {
-                    "self" | "cls" | "this" | "super()" => true,
-                    _ => {
-                        self.spec.name == "go"
-                            && self.spec.is(self.spec.identifier_kinds, node.kind)
-                    }
-                }
-            }
+            Some(r) => self.local_receiver(r, 0),
         };
         ok.then(|| sum.clone())
+    }
+
+    fn local_receiver(&self, r: NodeId, depth: u32) -> bool {
+        let t = self.t;
+        let spec = self.spec;
+        let node = t.node(r);
+        if matches!(t.text(r), "self" | "cls" | "this" | "super()") {
+            return true;
+        }
+        let is_ident = spec.is(spec.identifier_kinds, node.kind);
+        if is_ident && spec.name == "go" {
+            return true;
+        }
+        // The class a creation names: `new C(…)` (Java, JS) or a call of `C` (Python).
+        let class = match node.kind {
+            "object_creation_expression" => t.field(r, "type"),
+            "new_expression" => t.field(r, "constructor"),
+            _ => spec
+                .calls
+                .iter()
+                .find(|c| c.0 == node.kind)
+                .and_then(|c| t.field(r, c.1))
+                .filter(|f| spec.is(spec.identifier_kinds, t.node(*f).kind)),
+        };
+        if let Some(c) = class {
+            let name = t.text(c);
+            return spec.class_kinds.iter().any(|k| {
+                self.f
+                    .nodes_of(k)
+                    .iter()
+                    .any(|d| t.field(*d, "name").is_some_and(|n| t.text(n) == name))
+            });
+        }
+        is_ident
+            && depth == 0
+            && self
+                .f
+                .single_def(r)
+                .is_some_and(|v| self.local_receiver(v, depth + 1))
     }
 
     /// (receiver, method or function name, arguments) of a call.
