@@ -53,11 +53,30 @@ pub fn load_file(path: &Path, max_size: u64) -> std::io::Result<LoadOutcome> {
         // `statx`, an `lseek` and a final empty `read` (7 calls per file down to 4, counted
         // with strace). A file that grows meanwhile is read as it was.
         let mut buf = Vec::with_capacity(len as usize);
-        (&file).take(len).read_to_end(&mut buf)?;
+        if len == 0 {
+            // A size of 0 is not proof of emptiness (procfs, some FUSE files): read to the end.
+            (&file).read_to_end(&mut buf)?;
+        } else {
+            (&file).take(len).read_to_end(&mut buf)?;
+        }
         LoadedFile::Owned(buf)
     };
     if looks_binary(loaded.bytes()) {
         return Ok(LoadOutcome::Binary);
     }
     Ok(LoadOutcome::Loaded(loaded))
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_reporting_size_zero_is_still_read() {
+        // procfs reports 0 bytes for files that have content.
+        let Ok(LoadOutcome::Loaded(f)) = load_file(Path::new("/proc/self/status"), 1 << 20) else {
+            panic!("procfs file not loaded");
+        };
+        assert!(f.bytes().starts_with(b"Name:"));
+    }
 }

@@ -81,16 +81,8 @@ const FUNCTIONS: &[&str] = &[
     "arrow_function",
     "method_definition",
 ];
-/// Semgrep treats these as one function construct (`arrow_is_function`).
-const FUNCTION_FORMS: &[&str] = &[
-    "function_declaration",
-    "function_expression",
-    "function",
-    "generator_function_declaration",
-    "generator_function",
-    "arrow_function",
-    "method_definition",
-];
+/// Semgrep treats these as one function construct (`arrow_is_function`): every function kind.
+const FUNCTION_FORMS: &[&str] = FUNCTIONS;
 const CALLS: &[(&str, &str, &str)] = &[
     ("call_expression", "function", "arguments"),
     ("new_expression", "constructor", "arguments"),

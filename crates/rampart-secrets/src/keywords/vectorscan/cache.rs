@@ -45,9 +45,13 @@ pub(super) fn path(dir: &Path, key: &str) -> PathBuf {
 
 /// The cached database bytes, if the file is present and intact.
 pub(super) fn load(path: &Path) -> Option<Vec<u8>> {
-    let file = fs::read(path).ok()?;
+    let mut file = fs::read(path).ok()?;
     let (digest, bytes) = file.split_at_checked(32)?;
-    (Sha256::digest(bytes).as_slice() == digest).then(|| bytes.to_vec())
+    if Sha256::digest(bytes).as_slice() != digest {
+        return None;
+    }
+    file.drain(..32);
+    Some(file)
 }
 
 /// Stores `bytes` at `path`: written to a temporary file and renamed, so a concurrent scan
