@@ -136,6 +136,9 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
     if let Some(b) = bar {
         b.finish_and_clear();
     }
+    // The compiled rules are needed until the process ends; freeing hundreds of regexes and
+    // their caches one by one costs more than some whole small scans (measured with perf).
+    std::mem::forget(scanner);
     if args.history {
         dedupe_history(&mut result);
         result.errors.extend(history_errors);

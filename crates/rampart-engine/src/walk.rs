@@ -64,7 +64,9 @@ pub fn walk(
         }
         walk_dir(root, base, excludes, threads, &mut entries, &mut errors)?;
     }
-    entries.sort();
+    // Byte order, not `Path`'s component order: the same determinism at a fraction of the cost
+    // (this sort runs on one core before any file is scanned).
+    entries.sort_unstable_by(|a, b| a.path.as_os_str().cmp(b.path.as_os_str()));
     entries.dedup_by(|a, b| a.path == b.path);
     errors.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((entries, errors))

@@ -42,22 +42,15 @@ pub struct Decoded {
 
 /// Finds base64 runs in `bytes` that decode to mostly printable text.
 ///
-/// Runs shorter than `MIN_RUN` never count, so the search probes the last byte a run starting
-/// at `i` would need and jumps `MIN_RUN` bytes when it is not base64 (Boyer-Moore style): in
-/// prose and code, where words are short, most bytes are never looked at.
+/// Runs shorter than `MIN_RUN` never count, so the search first looks for the next place where
+/// `MIN_RUN` base64 bytes follow each other (`next_run_start`, 64 bytes at a time without a
+/// branch per byte); in prose and code, where words are short, that skips almost everything.
 pub fn decoded_blocks(bytes: &[u8]) -> Vec<Decoded> {
     let is_b64 = |b: u8| CLASS[b as usize] != 0;
     let mut out = Vec::new();
     let mut i = 0;
-    while i + MIN_RUN <= bytes.len() {
-        if !is_b64(bytes[i + MIN_RUN - 1]) {
-            i += MIN_RUN;
-            continue;
-        }
-        if let Some(k) = (i..i + MIN_RUN - 1).rev().find(|&k| !is_b64(bytes[k])) {
-            i = k + 1;
-            continue;
-        }
+    while let Some(next) = next_run_start(bytes, i) {
+        i = next;
         // `bytes[i - 1]` is not base64 (or i is 0): a run starts here.
         let start = i;
         let mut seen = 0u8;
@@ -84,6 +77,51 @@ pub fn decoded_blocks(bytes: &[u8]) -> Vec<Decoded> {
         }
     }
     out
+}
+
+/// Bit `k` is set when `bytes[k]` is a base64 byte (bytes past the end count as not).
+///
+/// Written so the compiler vectorises it: the byte test is arithmetic, not a table lookup, and
+/// the 0/1 flags are packed eight at a time by one multiplication.
+fn b64_mask(bytes: &[u8]) -> u64 {
+    let mut block = [0u8; 64];
+    let n = bytes.len().min(64);
+    block[..n].copy_from_slice(&bytes[..n]);
+    let mut flags = [0u8; 64];
+    for (f, &b) in flags.iter_mut().zip(&block) {
+        let alpha = (b | 0x20).wrapping_sub(b'a') < 26;
+        let digit = b.wrapping_sub(b'0') < 10;
+        let symbol = b == b'+' || b == b'/' || b == b'-' || b == b'_';
+        *f = u8::from(alpha | digit | symbol);
+    }
+    flags.chunks_exact(8).enumerate().fold(0, |m, (j, eight)| {
+        let x = u64::from_le_bytes(eight.try_into().expect("8 bytes"));
+        m | ((x.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * j))
+    })
+}
+
+/// The first position at or after `from` where `MIN_RUN` base64 bytes begin. Such a position is
+/// a run's start: `from` is 0 or just past a non-base64 byte, and any earlier start would have
+/// been found first.
+fn next_run_start(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    let mut here = b64_mask(bytes.get(at..)?);
+    while at + MIN_RUN <= bytes.len() {
+        let next = bytes.get(at + 64..).map_or(0, b64_mask);
+        // Shift-and: bit k of `run` survives when bits k..k+16 of the pair are all set.
+        let mut run = u128::from(here) | (u128::from(next) << 64);
+        run &= run >> 1;
+        run &= run >> 2;
+        run &= run >> 4;
+        run &= run >> 8;
+        let starts = run as u64;
+        if starts != 0 {
+            return Some(at + starts.trailing_zeros() as usize);
+        }
+        at += 64;
+        here = next;
+    }
+    None
 }
 
 fn decode(run: &[u8]) -> Option<Vec<u8>> {
@@ -124,6 +162,48 @@ mod tests {
             &doc.as_bytes()[blocks[0].start..blocks[0].end],
             enc.as_bytes()
         );
+    }
+
+    #[test]
+    fn mask_agrees_with_the_class_table_on_every_byte() {
+        for b in 0..=255u8 {
+            let block = [b; 64];
+            let want = if CLASS[b as usize] != 0 { u64::MAX } else { 0 };
+            assert_eq!(b64_mask(&block), want, "byte {b:#04x}");
+            assert_eq!(b64_mask(&block[..5]), want & 0b11111, "byte {b:#04x}");
+        }
+    }
+
+    /// `next_run_start` agrees with a byte-by-byte search on every offset of mixed text,
+    /// including runs that cross the 64-byte blocks and the end of the buffer.
+    #[test]
+    fn next_run_start_matches_a_linear_search() {
+        let linear = |bytes: &[u8], from: usize| {
+            (from..bytes.len().saturating_sub(MIN_RUN - 1)).find(|&p| {
+                bytes[p..p + MIN_RUN]
+                    .iter()
+                    .all(|&b| CLASS[b as usize] != 0)
+            })
+        };
+        // A deterministic mix of word lengths 1..40 separated by spaces.
+        let mut doc = Vec::new();
+        let mut state = 7u32;
+        while doc.len() < 700 {
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let len = 1 + (state >> 16) as usize % 40;
+            doc.extend(std::iter::repeat_n(b'a' + (len % 26) as u8, len));
+            doc.push(b' ');
+        }
+        for end in [doc.len(), 130, 64, 17, 16, 15, 0] {
+            let bytes = &doc[..end];
+            for from in 0..=end {
+                assert_eq!(
+                    next_run_start(bytes, from),
+                    linear(bytes, from),
+                    "end {end} from {from}"
+                );
+            }
+        }
     }
 
     /// The skipping search finds exactly the runs a byte-by-byte scan finds, wherever they
