@@ -108,6 +108,7 @@ pub fn parse_gitleaks(file: &str, text: &str) -> Result<CustomRules, RuleError> 
             confidence: rampart_core::Confidence::Medium,
             generic: false,
             multiline: false,
+            reject_words: false,
             references: Vec::new(),
             examples: Vec::new(),
             negative_examples: Vec::new(),

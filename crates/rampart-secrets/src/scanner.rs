@@ -162,7 +162,7 @@ impl Scanner {
                 continue;
             };
             let value = secret.as_bytes();
-            if value.is_empty() {
+            if value.is_empty() || (rule.spec.reject_words && is_word(value)) {
                 continue;
             }
             if rule.spec.entropy.is_some_and(|min| entropy(value) < min) {
@@ -224,6 +224,14 @@ fn merged(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// Letters and `_` only, not all lowercase: a name (`ConfiguredInVault`, `API_KEY_VALUE`), not
+/// a token. Lowercase words pass on to the generic filters, which keep the weak passwords
+/// built on a credential word (`mypassword`) and drop the rest.
+fn is_word(value: &[u8]) -> bool {
+    value.iter().all(|&b| b.is_ascii_alphabetic() || b == b'_')
+        && !value.iter().all(|b| b.is_ascii_lowercase())
 }
 
 /// The full line(s) containing `start..end`.
