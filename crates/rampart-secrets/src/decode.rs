@@ -46,30 +46,26 @@ pub struct Decoded {
 /// `MIN_RUN` base64 bytes follow each other (`next_run_start`, 64 bytes at a time without a
 /// branch per byte); in prose and code, where words are short, that skips almost everything.
 pub fn decoded_blocks(bytes: &[u8]) -> Vec<Decoded> {
-    let is_b64 = |b: u8| CLASS[b as usize] != 0;
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some(next) = next_run_start(bytes, i) {
-        i = next;
-        // `bytes[i - 1]` is not base64 (or i is 0): a run starts here.
-        let start = i;
-        let mut seen = 0u8;
-        while i < bytes.len() && is_b64(bytes[i]) {
-            seen |= CLASS[bytes[i] as usize];
-            i += 1;
-        }
-        if seen != LOWER | UPPER | OTHER {
-            continue;
-        }
-        let mut end = i;
-        while end < bytes.len() && bytes[end] == b'=' && end - i < 2 {
+    while let Some(start) = next_run_start(bytes, i) {
+        let stop = run_end(bytes, start + MIN_RUN);
+        let mut end = stop;
+        while end < bytes.len() && bytes[end] == b'=' && end - stop < 2 {
             end += 1;
         }
-        let run = &bytes[start..end];
         i = end;
-        // Encoders that wrap secrets (Kubernetes, basic auth, .npmrc `_auth`) pad to a multiple
-        // of 4; requiring it rejects most identifier-like runs before any decoding.
+        let run = &bytes[start..end];
+        // Cheapest test first. Encoders that wrap secrets (Kubernetes, basic auth, .npmrc
+        // `_auth`) pad to a multiple of 4, which rejects most identifier-like runs; a run without
+        // lower case, upper case and another symbol is a word, a number or a path.
         if run.len() > MAX_RUN || !run.len().is_multiple_of(4) {
+            continue;
+        }
+        let seen = bytes[start..stop]
+            .iter()
+            .fold(0, |seen, &b| seen | CLASS[b as usize]);
+        if seen != LOWER | UPPER | OTHER {
             continue;
         }
         if let Some(text) = decode(run) {
@@ -77,6 +73,18 @@ pub fn decoded_blocks(bytes: &[u8]) -> Vec<Decoded> {
         }
     }
     out
+}
+
+/// The first position at or after `from` that holds no base64 byte (or the end).
+fn run_end(bytes: &[u8], mut from: usize) -> usize {
+    while from < bytes.len() {
+        let stops = !b64_mask(&bytes[from..]);
+        if stops != 0 {
+            return (from + stops.trailing_zeros() as usize).min(bytes.len());
+        }
+        from += 64;
+    }
+    bytes.len()
 }
 
 /// Bit `k` is set when `bytes[k]` is a base64 byte (bytes past the end count as not).
