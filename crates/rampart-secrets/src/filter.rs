@@ -240,6 +240,16 @@ fn has_sequential_run(v: &str, min: usize) -> bool {
     false
 }
 
+/// Hex digits in both cases (`acdeFf05b1…`): no encoder writes hex that way, and a random token
+/// of a wider alphabet stays within the hex digits with negligible odds (22/62 per character),
+/// so it is a hand-edited example of a hex key.
+fn is_mixed_case_hex(v: &str) -> bool {
+    v.len() >= 16
+        && v.bytes().all(|b| b.is_ascii_hexdigit())
+        && v.bytes().any(|b| matches!(b, b'a'..=b'f'))
+        && v.bytes().any(|b| matches!(b, b'A'..=b'F'))
+}
+
 /// Decides what to do with a matched secret value.
 pub fn judge(value: &str, generic: bool) -> Verdict {
     if DOCUMENTED_EXAMPLES.iter().any(|e| value.contains(e)) {
@@ -262,6 +272,7 @@ pub fn judge(value: &str, generic: bool) -> Verdict {
             || is_reference(value)
             || is_identifier(value)
             || has_sequential_run(value, 6)
+            || is_mixed_case_hex(value)
         {
             return Verdict::Drop;
         }
@@ -285,6 +296,15 @@ pub fn judge(value: &str, generic: bool) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mixed_case_hex_is_an_edited_example() {
+        assert_eq!(judge("9f3Ab27c4E10d85b6A2c", true), Verdict::Drop);
+        // Single-case hex and base62 tokens are kept.
+        assert_eq!(judge("9f3ab27c4e10d85b6a2c", true), Verdict::Keep);
+        assert_eq!(judge("9F3AB27C4E10D85B6A2C", true), Verdict::Keep);
+        assert_eq!(judge("9f3Ab27c4E10d85b6A2z", true), Verdict::Keep);
+    }
 
     #[test]
     fn entropy_of_known_strings() {
