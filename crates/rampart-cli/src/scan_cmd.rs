@@ -30,6 +30,7 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
         }
     }
     let started_at = rampart_register::time::now();
+    let clock = std::time::Instant::now();
     let (walk_roots, base) = scan_base(&roots)?;
     // The register keys findings on fingerprints, which hold paths: recorded scans always
     // take paths from the repository root, wherever they are run from.
@@ -51,6 +52,14 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
     };
     let selected = select_analyzers(&only, &args.skip)?;
     let formats = output_plan(&args.format, &args.output)?;
+    // Walk the tree while the analyzers load their rules: both are start-up work, and on
+    // small trees the walk is as long as the scan's serial part.
+    let walker = {
+        let (roots, base) = (walk_roots.clone(), base.clone());
+        let excludes = config.scan.exclude.clone();
+        let threads = rampart_engine::threads(args.jobs);
+        std::thread::spawn(move || rampart_engine::walk(&roots, &base, &excludes, threads))
+    };
 
     let mut analyzers: Vec<Box<dyn Analyzer>> = Vec::new();
     let mut history_findings = Vec::new();
@@ -130,9 +139,14 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
             b.set_position(done);
         }
     };
-    let mut result = scanner
-        .run_with(&opts, history_findings, &tick)
+    let walked = walker
+        .join()
+        .map_err(|_| anyhow!("the file walk panicked"))?
         .map_err(|e| anyhow!(e))?;
+    let mut result = scanner
+        .run_walked(&opts, walked, history_findings, &tick)
+        .map_err(|e| anyhow!(e))?;
+    result.stats.duration_ms = clock.elapsed().as_millis() as u64;
     if let Some(b) = bar {
         b.finish_and_clear();
     }

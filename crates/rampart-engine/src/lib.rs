@@ -17,7 +17,7 @@ pub use config::{
     ScanConfig, SecretsConfig, SlaConfig, parse_size,
 };
 pub use language::Language;
-pub use scan::{FileError, ScanOptions, ScanResult, ScanStats, Scanner, Skipped};
+pub use scan::{FileError, ScanOptions, ScanResult, ScanStats, Scanner, Skipped, threads};
 pub use source::{LoadOutcome, LoadedFile, load_file, looks_binary};
 pub use suppress::{Baseline, Suppressed, SuppressionSource, inline_suppression};
 pub use walk::{DEFAULT_EXCLUDES, WalkError, walk};

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::source::LoadOutcome;
 use crate::suppress::{ConfigIgnores, Suppressed, SuppressionSource, inline_suppression};
-use crate::walk::WalkEntry;
+use crate::walk::{WalkEntry, WalkError};
 use crate::{
     AnalyzeError, Analyzer, Baseline, Budget, Config, Language, SourceFile, load_file, walk,
 };
@@ -80,6 +80,15 @@ struct FileOutcome {
     analyzed_by: Vec<&'static str>,
 }
 
+/// Worker threads for `--jobs N` (0: one per core).
+pub fn threads(jobs: usize) -> usize {
+    if jobs == 0 {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    } else {
+        jobs
+    }
+}
+
 impl Scanner {
     pub fn new(analyzers: Vec<Box<dyn Analyzer>>) -> Scanner {
         Scanner { analyzers }
@@ -106,14 +115,27 @@ impl Scanner {
         extra: Vec<Finding>,
         tick: &(dyn Fn(u64, u64) + Sync),
     ) -> Result<ScanResult, String> {
+        let walked = walk(
+            &opts.roots,
+            &opts.base,
+            &opts.config.scan.exclude,
+            threads(opts.jobs),
+        )?;
+        self.run_walked(opts, walked, extra, tick)
+    }
+
+    /// Scans what a [`walk`] of `opts.roots` found. Callers can walk while the analyzers are
+    /// still being built (rule parsing and the keyword database are start-up work that would
+    /// otherwise leave all but one core idle).
+    pub fn run_walked(
+        &self,
+        opts: &ScanOptions,
+        (entries, walk_errors): (Vec<WalkEntry>, Vec<WalkError>),
+        extra: Vec<Finding>,
+        tick: &(dyn Fn(u64, u64) + Sync),
+    ) -> Result<ScanResult, String> {
         let started = Instant::now();
-        let threads = if opts.jobs == 0 {
-            std::thread::available_parallelism().map_or(1, |n| n.get())
-        } else {
-            opts.jobs
-        };
-        let (entries, walk_errors) =
-            walk(&opts.roots, &opts.base, &opts.config.scan.exclude, threads)?;
+        let threads = threads(opts.jobs);
         let ignores = ConfigIgnores::new(&opts.config.ignore)?;
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
