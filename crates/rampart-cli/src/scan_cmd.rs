@@ -52,14 +52,16 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
     };
     let selected = select_analyzers(&only, &args.skip)?;
     let formats = output_plan(&args.format, &args.output)?;
-    // Walk the tree while the analyzers load their rules: both are start-up work, and on
-    // small trees the walk is as long as the scan's serial part.
-    let walker = {
+    // With more than one thread, walk the tree while the analyzers load their rules: both are
+    // start-up work, and on small trees the walk is as long as the scan's serial part.
+    // `--jobs 1` stays on one thread.
+    let walk = {
         let (roots, base) = (walk_roots.clone(), base.clone());
         let excludes = config.scan.exclude.clone();
         let threads = rampart_engine::threads(args.jobs);
-        std::thread::spawn(move || rampart_engine::walk(&roots, &base, &excludes, threads))
+        move || rampart_engine::walk(&roots, &base, &excludes, threads)
     };
+    let walker = (rampart_engine::threads(args.jobs) > 1).then(|| std::thread::spawn(walk.clone()));
 
     let mut analyzers: Vec<Box<dyn Analyzer>> = Vec::new();
     let mut history_findings = Vec::new();
@@ -139,10 +141,11 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
             b.set_position(done);
         }
     };
-    let walked = walker
-        .join()
-        .map_err(|_| anyhow!("the file walk panicked"))?
-        .map_err(|e| anyhow!(e))?;
+    let walked = match walker {
+        Some(w) => w.join().map_err(|_| anyhow!("the file walk panicked"))?,
+        None => walk(),
+    }
+    .map_err(|e| anyhow!(e))?;
     let mut result = scanner
         .run_walked(&opts, walked, history_findings, &tick)
         .map_err(|e| anyhow!(e))?;
