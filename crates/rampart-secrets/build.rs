@@ -1,6 +1,9 @@
-//! Embeds every `rules/*.toml` file into the binary, so adding a rule file needs no code change.
+//! Embeds every `rules/*.toml` file into the binary, so adding a rule file needs no code change,
+//! with the rule pack's size and digest (shown by `--version` and in every report).
 
 use std::{env, fs, path::Path};
+
+use sha2::{Digest, Sha256};
 
 fn main() {
     embed_rules();
@@ -67,15 +70,27 @@ fn embed_rules() {
         .collect();
     files.sort();
     let mut code = String::from("pub(crate) static BUILTIN_RULE_FILES: &[(&str, &str)] = &[\n");
+    let mut digest = Sha256::new();
+    let mut rules = 0;
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let name = f.file_name().unwrap().to_string_lossy();
+        let text = fs::read_to_string(f).unwrap();
+        digest.update(name.as_bytes());
+        digest.update(text.as_bytes());
+        // Every rule starts with this header on a line of its own (a test checks the count).
+        rules += text.lines().filter(|l| l.trim_end() == "[[rule]]").count();
         code.push_str(&format!(
             "    ({name:?}, include_str!({:?})),\n",
             f.display().to_string()
         ));
     }
     code.push_str("];\n");
+    code.push_str(&format!(
+        "pub(crate) const BUILTIN_RULE_COUNT: usize = {rules};\n\
+         pub(crate) const BUILTIN_RULE_DIGEST: &str = {:?};\n",
+        hex::encode(digest.finalize())
+    ));
     fs::write(
         Path::new(&env::var("OUT_DIR").unwrap()).join("builtin_rules.rs"),
         code,

@@ -201,3 +201,24 @@ pub fn builtin_specs() -> Result<Vec<(String, RuleSpec)>, RuleError> {
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// build.rs counts `[[rule]]` headers and hashes the files; both must describe what is
+    /// parsed and embedded.
+    #[test]
+    fn the_build_time_rule_count_and_digest_match_the_embedded_rules() {
+        assert_eq!(BUILTIN_RULE_COUNT, builtin_specs().unwrap().len());
+        let mut all = String::new();
+        for (name, text) in BUILTIN_RULE_FILES {
+            all.push_str(name);
+            all.push_str(text);
+        }
+        assert_eq!(
+            BUILTIN_RULE_DIGEST,
+            rampart_core::sha256_hex(all.as_bytes())
+        );
+    }
+}
