@@ -1,7 +1,10 @@
 //! Compiled keyword databases cached on disk, keyed by everything that shapes them.
 //!
-//! A cache file is the SHA-256 of the database followed by the database; a file that does not
-//! verify is ignored (and overwritten), so a torn or corrupted write costs one recompilation.
+//! A cache file is the CRC-32 of the database (little-endian) followed by the database; a file
+//! that does not verify is ignored (and overwritten), so a torn or corrupted write costs one
+//! recompilation. A checksum, not a cryptographic digest: it guards against corruption, and a
+//! digest stored beside the bytes would not stop anyone who can write to the cache folder
+//! (SHA-256 here was a tenth of a one-file scan's CPU).
 //! Every failure here is silent: the cache only ever saves time. `RAMPART_CACHE_DIR` moves
 //! it (default `$XDG_CACHE_HOME/rampart`, else `~/.cache/rampart`); `RAMPART_NO_CACHE=1` turns
 //! it off.
@@ -15,7 +18,7 @@ use sha2::{Digest, Sha256};
 /// positions).
 pub(super) fn key(literals: &[String], version: &str) -> String {
     let mut h = Sha256::new();
-    h.update(b"rampart keywords v1: block, caseless\0");
+    h.update(b"rampart keywords v2: block, caseless\0");
     h.update(version.as_bytes());
     for l in literals {
         h.update(b"\0");
@@ -46,11 +49,11 @@ pub(super) fn path(dir: &Path, key: &str) -> PathBuf {
 /// The cached database bytes, if the file is present and intact.
 pub(super) fn load(path: &Path) -> Option<Vec<u8>> {
     let mut file = fs::read(path).ok()?;
-    let (digest, bytes) = file.split_at_checked(32)?;
-    if Sha256::digest(bytes).as_slice() != digest {
+    let (crc, bytes) = file.split_at_checked(4)?;
+    if crc != crc32fast::hash(bytes).to_le_bytes() {
         return None;
     }
-    file.drain(..32);
+    file.drain(..4);
     Some(file)
 }
 
@@ -68,7 +71,7 @@ pub(super) fn store(path: &Path, bytes: &[u8]) {
         name.to_string_lossy(),
         std::process::id()
     ));
-    let mut file = Sha256::digest(bytes).to_vec();
+    let mut file = crc32fast::hash(bytes).to_le_bytes().to_vec();
     file.extend_from_slice(bytes);
     if fs::write(&tmp, &file).is_err() || fs::rename(&tmp, path).is_err() {
         let _ = fs::remove_file(&tmp);
