@@ -1600,6 +1600,16 @@ pub fn find_all_seeded(
             n.start >= s && n.end <= e
         })
     };
+    // The identifiers that are exactly the region `s..e` (a metavariable bound to a variable).
+    let identifiers_spanning = |s: u32, e: u32| {
+        spec.identifier_kinds
+            .iter()
+            .flat_map(|k| f.nodes_of(k).iter().copied())
+            .filter(move |t| {
+                let n = tree.node(*t);
+                n.start == s && n.end == e
+            })
+    };
     let mut out = Vec::new();
     let mut m = Matcher {
         f,
@@ -1630,15 +1640,7 @@ pub fn find_all_seeded(
                         if let (true, Some((s, e))) = (pat.symbolic, within)
                             && !spec.is(spec.identifier_kinds, k)
                         {
-                            v.extend(
-                                spec.identifier_kinds
-                                    .iter()
-                                    .flat_map(|k| f.nodes_of(k).iter().copied())
-                                    .filter(|t| {
-                                        let n = tree.node(*t);
-                                        n.start == s && n.end == e
-                                    }),
-                            );
+                            v.extend(identifiers_spanning(s, e));
                         }
                         v.sort_unstable();
                         v
@@ -1653,15 +1655,7 @@ pub fn find_all_seeded(
                     // A variable that is the whole region asked about (`metavariable-pattern`
                     // on `$X` bound to `x`) is a string when it holds a constant one.
                     if let Some((s, e)) = within {
-                        v.extend(
-                            spec.identifier_kinds
-                                .iter()
-                                .flat_map(|k| f.nodes_of(k).iter().copied())
-                                .filter(|t| {
-                                    let n = tree.node(*t);
-                                    n.start == s && n.end == e
-                                }),
-                        );
+                        v.extend(identifiers_spanning(s, e));
                     }
                     v
                 }
