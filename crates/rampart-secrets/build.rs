@@ -60,6 +60,9 @@ fn vectorscan_lib_dir() -> Option<String> {
         .find(|d| Path::new(d).join("libhs.a").exists())
 }
 
+/// Values never reported (`src/filter.rs`), beside the rule files.
+const PUBLISHED_EXAMPLES: &str = "published-examples.txt";
+
 fn embed_rules() {
     let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("rules");
     println!("cargo:rerun-if-changed={}", dir.display());
@@ -86,6 +89,11 @@ fn embed_rules() {
         ));
     }
     code.push_str("];\n");
+    // The published-example list decides what is dropped, so it is part of the pack's identity.
+    let examples = dir.join(PUBLISHED_EXAMPLES);
+    println!("cargo:rerun-if-changed={}", examples.display());
+    digest.update(PUBLISHED_EXAMPLES.as_bytes());
+    digest.update(fs::read(&examples).unwrap());
     code.push_str(&format!(
         "pub(crate) const BUILTIN_RULE_COUNT: usize = {rules};\n\
          pub(crate) const BUILTIN_RULE_DIGEST: &str = {:?};\n",

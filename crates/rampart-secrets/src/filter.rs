@@ -15,17 +15,15 @@ pub enum Verdict {
     Drop,
 }
 
-/// Values published in provider documentation as examples: never real.
-const DOCUMENTED_EXAMPLES: &[&str] = &[
-    // AWS documentation (IAM user guide, CLI configuration examples).
-    "AKIAIOSFODNN7EXAMPLE",
-    "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-    "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
-    "ASIAIOSFODNN7EXAMPLE",
-    // Stripe API reference: the test-mode keys shown to signed-out readers.
-    "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
-    "pk_test_TYooMQauvdEDq54NiTphI7jx",
-];
+/// Credentials their owners published as examples or SDK test fixtures (`rules/published-examples.txt`,
+/// with the source of each): never live.
+static PUBLISHED_EXAMPLES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    include_str!("../rules/published-examples.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
 
 /// Values that only name what belongs there (`-u user:password`, `token: token`): field
 /// names used as placeholders in documentation, never the credential itself.
@@ -252,7 +250,7 @@ fn is_mixed_case_hex(v: &str) -> bool {
 
 /// Decides what to do with a matched secret value.
 pub fn judge(value: &str, generic: bool) -> Verdict {
-    if DOCUMENTED_EXAMPLES.iter().any(|e| value.contains(e)) {
+    if PUBLISHED_EXAMPLES.iter().any(|e| value.contains(e)) {
         return Verdict::Drop;
     }
     if is_template(value) || is_masked(value) {
@@ -385,12 +383,26 @@ mod tests {
         );
         // Typed filler in a provider token's shape is low confidence; random tokens are kept.
         assert_eq!(
-            judge("AIzaSyabcdefghijklmnopqrstuvwxyz1234567", false),
+            judge("AIzaSyabcdefghijklmnopqrstuvwxyz7654321", false),
             Verdict::Low
         );
         assert_eq!(
-            judge("AIzaSyD3asb-2pEZVqMkmL6M9N6nHZRR_znhrh0", false),
+            judge("AIzanDpG7fxpKQFqGPNQDUUBcrXodoMTrUh-xB4", false),
             Verdict::Keep
+        );
+    }
+
+    #[test]
+    fn published_examples_are_dropped_in_any_context() {
+        assert!(PUBLISHED_EXAMPLES.len() >= 20);
+        for v in PUBLISHED_EXAMPLES.iter() {
+            assert!(!v.contains(char::is_whitespace), "{v}");
+            assert_eq!(judge(v, false), Verdict::Drop, "{v}");
+        }
+        // A Firebase Android SDK test key inside a longer value (a URL's query) is dropped too.
+        assert_eq!(
+            judge("key=AIzaSyD3asb-2pEZVqMkmL6M9N6nHZRR_znhrh0", false),
+            Verdict::Drop
         );
     }
 }

@@ -206,8 +206,8 @@ pub fn builtin_specs() -> Result<Vec<(String, RuleSpec)>, RuleError> {
 mod tests {
     use super::*;
 
-    /// build.rs counts `[[rule]]` headers and hashes the files; both must describe what is
-    /// parsed and embedded.
+    /// build.rs counts `[[rule]]` headers and hashes the files (and the published-example list);
+    /// both must describe what is parsed and embedded.
     #[test]
     fn the_build_time_rule_count_and_digest_match_the_embedded_rules() {
         assert_eq!(BUILTIN_RULE_COUNT, builtin_specs().unwrap().len());
@@ -216,6 +216,8 @@ mod tests {
             all.push_str(name);
             all.push_str(text);
         }
+        all.push_str("published-examples.txt");
+        all.push_str(include_str!("../rules/published-examples.txt"));
         assert_eq!(
             BUILTIN_RULE_DIGEST,
             rampart_core::sha256_hex(all.as_bytes())
