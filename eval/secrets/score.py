@@ -118,6 +118,42 @@ def snippet(text, n=160):
     return t.encode("unicode_escape").decode("ascii")
 
 
+def raw_bar_cost(rows, hit, bar=0.05):
+    """What the raw FP-rate bar costs in recall when contradictions are counted as negatives.
+
+    A contradiction's text is byte-identical to a positive document, so a scanner reports both or
+    neither. With this run's other detections fixed, silence the texts that free the most
+    negatives per positive given up until the raw FP rate reaches the bar, and print the best
+    recall left (also with every other FP and miss fixed, the least any scanner must give up)."""
+    neg = [r for r in rows if r["label"] == "neg"]
+    pos = [r for r in rows if r["label"] == "pos"]
+    twins = defaultdict(lambda: [0, 0])  # sha256 -> [contradicting negatives, positives]
+    for r in neg:
+        if r["pos_elsewhere"]:
+            twins[r.get("sha256", "")][0] += 1
+    for r in pos:
+        if r.get("sha256", "") in twins:
+            twins[r["sha256"]][1] += 1
+    order = sorted(twins.values(), key=lambda t: -t[0] / max(t[1], 1))
+    allowed = int(bar * len(neg))
+
+    def cost(other_fps):
+        fps, lost = sum(t[0] for t in order), 0
+        for n, p in order:
+            if fps + other_fps <= allowed:
+                break
+            fps, lost = fps - n, lost + p
+        return lost
+
+    other = sum(1 for r in neg if not r["pos_elsewhere"] and r["file"] in hit)
+    tp = sum(1 for r in pos if r["file"] in hit)
+    lost, lost0 = cost(other), cost(0)
+    print(f"raw FP rate <= {bar} (at most {allowed} of {len(neg)} negatives) with these {other} other FPs "
+          f"needs >= {lost} labelled positives missed (their twins silenced): recall <= "
+          f"{ratio(tp - lost, len(pos)):.3f}; even with no other FP and no other miss, >= {lost0} missed "
+          f"(recall <= {ratio(len(pos) - lost0, len(pos)):.3f})")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("labels_csv")
@@ -182,6 +218,9 @@ def main():
               f"a positive document ({', '.join(f'{c} {per[c]}' for c in CORPORA if per[c])}); "
               f"without them (listed in the inspect file):")
         clean_res = table([r for r in rows if not r["pos_elsewhere"]], hit)
+
+    if not a.exclude_conflicts and n_conflicts:
+        raw_bar_cost(rows, hit)
 
     if a.by_confidence:
         for lvl, name in ((1, "confidence >= medium"), (2, "confidence = high")):
