@@ -71,14 +71,28 @@ def med(xs):
     return statistics.median(xs) if xs else float("nan")
 
 
+def warm(tree: str) -> None:
+    """Read every file of the tree, untimed, so that the next run finds it in the page cache.
+
+    Done before every timed run: this machine's kernel runs DAMON reclaim (`kdamond`, action
+    `pageout`, up to 128 MB/s of pages idle for a few seconds), so a tree read at the start of a
+    one-minute peer run is partly back on disk for the run after it (rampart measured up to 1.6×
+    slower right after gitleaks or ripsecrets than after `cat`)."""
+    subprocess.run(["sh", "-c", f"find {shlex.quote(tree)} -type f -print0 | xargs -0 cat > /dev/null"])
+
+
 def pair(a: list[str], b: list[str] | None, cwd: str, runs: int | None, pair_budget: float,
-         max_run: float, warmup: int = 1) -> dict:
-    """A B A B ... after `warmup` runs of each. runs=None: as many as fit in pair_budget (2..5)."""
+         max_run: float, tree: str, warmup: int = 1) -> dict:
+    """A B A B ... after `warmup` runs of each, the tree re-read before each run. runs=None: as
+    many as fit in pair_budget (2..5)."""
+    def timed(argv):
+        warm(tree)
+        return run_once(argv, cwd, max_run * 2)
     wa, wb = [], []
     for _ in range(warmup):
-        wa.append(run_once(a, cwd, max_run * 2))
+        wa.append(timed(a))
         if b:
-            wb.append(run_once(b, cwd, max_run * 2))
+            wb.append(timed(b))
     out = {"A": [], "B": [], "warmup_A": wa, "warmup_B": wb, "skipped_B": None}
     if b and wb and wb[-1]["wall"] > max_run:
         out["skipped_B"] = f"one run took {wb[-1]['wall']:.0f} s (> {max_run:.0f} s): not repeated"
@@ -87,10 +101,50 @@ def pair(a: list[str], b: list[str] | None, cwd: str, runs: int | None, pair_bud
         t = (wa[-1]["wall"] if wa else 1) + (wb[-1]["wall"] if (b and wb) else 0)
         runs = max(2, min(5, int(pair_budget // max(t, 1e-3))))
     for _ in range(runs):
-        out["A"].append(run_once(a, cwd, max_run * 2))
+        out["A"].append(timed(a))
         if b:
-            out["B"].append(run_once(b, cwd, max_run * 2))
+            out["B"].append(timed(b))
     return out
+
+
+def run_together(argvs: list[list[str]], cwd: str, timeout: float) -> dict:
+    """Several commands started at once: wall time until the last one ends."""
+    t0 = time.monotonic()
+    ps = [subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, start_new_session=True) for argv in argvs]
+    exits = set()
+    for p in ps:
+        try:
+            p.wait(timeout=max(1.0, timeout - (time.monotonic() - t0)))
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, 9)
+            p.wait()
+        exits.add(p.returncode)
+    return {"wall": time.monotonic() - t0, "exit": max(exits)}
+
+
+def scaling(one: list[str], many: list[str], cores: int, cwd: str, runs: int, max_run: float,
+            tree: str) -> dict:
+    """How close `many` (one scan on every core) comes to what the machine can give.
+
+    The ceiling is measured, not assumed: `cores` independent one-core scans started together
+    finish in some time T; cores × (one-core time) ÷ T is the most any parallel scan can gain here
+    (two busy vCPUs may each run slower than one alone). Rotation one, together, all, … after a
+    warm-up of each."""
+    out_at = one.index("--output") + 1
+    copies = [one[:out_at] + [f"{one[out_at]}.{i}"] + one[out_at + 1:] for i in range(cores)]
+    out = {"one": [], "together": [], "all": []}
+    for counted in [False] + [True] * runs:
+        for key, go in (("one", lambda: run_once(one, cwd, max_run)),
+                        ("together", lambda: run_together(copies, cwd, max_run)),
+                        ("all", lambda: run_once(many, cwd, max_run))):
+            warm(tree)
+            r = go()
+            if counted:
+                out[key].append(r)
+    w = {k: med([r["wall"] for r in v]) for k, v in out.items()}
+    return out | {"cores": cores, "walls": w, "speedup": w["one"] / w["all"],
+                  "ceiling": cores * w["one"] / w["together"]}
 
 
 def summary(rs: list[dict]) -> dict:
@@ -331,11 +385,17 @@ def main() -> int:
                     gr["pairs"][peer] = {"skipped": f"tree over {a.ds_max_mb:g} MB (detect-secrets runs at well under 1 MB/s)"}
                     continue
                 print(f"   {g}: rampart vs {peer}", file=sys.stderr, flush=True)
-                p = pair(cmds["rampart"], argv, "/tmp", a.runs, a.pair_budget, a.max_run)
+                p = pair(cmds["rampart"], argv, "/tmp", a.runs, a.pair_budget, a.max_run, tree)
                 gr["pairs"][peer] = p
                 if p["skipped_B"]:
                     print(f"     {peer}: {p['skipped_B']}", file=sys.stderr)
             tr["groups"][g] = gr
+        cores = os.cpu_count() or 1
+        if cores > 1 and {"1 core", "all cores"} <= set(groups):
+            print(f"   scaling: one core, {cores} one-core scans at once, all cores", file=sys.stderr, flush=True)
+            one = commands(tools, tree, None, alt, work)["1 core"]["rampart"]
+            many = commands(tools, tree, None, alt, work)["all cores"]["rampart"]
+            tr["scaling"] = scaling(one, many, cores, "/tmp", a.runs or 5, a.max_run, tree)
         raw["trees"][name] = tr
         raw["load"] = f"{raw['load_start']} at the start, {load()} after the last tree"
         (work / "raw.json").write_text(json.dumps(raw, indent=1))
@@ -417,6 +477,15 @@ def render(raw: dict) -> str:
             L += ["", "<details><summary>commands</summary>", "", "```"]
             L += [f"{k}: {v}" for k, v in gr["commands"].items()]
             L += ["```", "</details>", ""]
+        sc = tr.get("scaling")
+        if sc:
+            w = sc["walls"]
+            L += ["### scaling", "",
+                  f"rampart on {sc['cores']} cores is **{fmt(sc['speedup'])}×** its one-core speed "
+                  f"(median {fmt(w['one'], 3)} s → {fmt(w['all'], 3)} s, n={len(sc['all'])}). The machine's own ceiling: "
+                  f"{sc['cores']} independent one-core scans started together take {fmt(w['together'], 3)} s, so "
+                  f"{sc['cores']} cores give at most **{fmt(sc['ceiling'])}×** one core's throughput here; "
+                  f"rampart reaches **{fmt(100 * sc['speedup'] / sc['ceiling'], 0)}%** of it.", ""]
         rc = tr["recall"]
         if any("planted" in v for v in rc.values()):
             kinds = sorted({k for v in rc.values() for k in v.get("per_kind", {})})
