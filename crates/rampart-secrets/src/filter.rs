@@ -6,6 +6,8 @@
 //! provider's token format, also drop references to other variables, UUIDs, git object ids,
 //! integrity hashes and low-entropy words.
 
+use std::sync::LazyLock;
+
 /// Verdict on a matched secret value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
@@ -15,9 +17,9 @@ pub enum Verdict {
     Drop,
 }
 
-/// Credentials their owners published as examples or SDK test fixtures (`rules/published-examples.txt`,
-/// with the source of each): never live.
-static PUBLISHED_EXAMPLES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+/// Credentials their owners published as examples or SDK test fixtures, never live
+/// (`rules/published-examples.txt`, with the source of each).
+static PUBLISHED_EXAMPLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     include_str!("../rules/published-examples.txt")
         .lines()
         .map(str::trim)
