@@ -95,6 +95,10 @@ fn embed_rules() {
     digest.update(PUBLISHED_EXAMPLES.as_bytes());
     digest.update(fs::read(&examples).unwrap());
     code.push_str(&format!(
+        "pub(crate) static PUBLISHED_EXAMPLES_FILE: (&str, &str) = ({PUBLISHED_EXAMPLES:?}, include_str!({:?}));\n",
+        examples.display().to_string()
+    ));
+    code.push_str(&format!(
         "pub(crate) const BUILTIN_RULE_COUNT: usize = {rules};\n\
          pub(crate) const BUILTIN_RULE_DIGEST: &str = {:?};\n",
         hex::encode(digest.finalize())

@@ -55,13 +55,13 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
     // With more than one thread, walk the tree while the analyzers load their rules: both are
     // start-up work, and on small trees the walk is as long as the scan's serial part.
     // `--jobs 1` stays on one thread.
+    let threads = rampart_engine::threads(args.jobs);
     let walk = {
         let (roots, base) = (walk_roots.clone(), base.clone());
         let excludes = config.scan.exclude.clone();
-        let threads = rampart_engine::threads(args.jobs);
         move || rampart_engine::walk(&roots, &base, &excludes, threads)
     };
-    let walker = (rampart_engine::threads(args.jobs) > 1).then(|| std::thread::spawn(walk.clone()));
+    let walker = (threads > 1).then(|| std::thread::spawn(walk.clone()));
 
     let mut analyzers: Vec<Box<dyn Analyzer>> = Vec::new();
     let mut history_findings = Vec::new();

@@ -20,7 +20,8 @@ pub enum Verdict {
 /// Credentials their owners published as examples or SDK test fixtures, never live
 /// (`rules/published-examples.txt`, with the source of each).
 static PUBLISHED_EXAMPLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    include_str!("../rules/published-examples.txt")
+    crate::rule::PUBLISHED_EXAMPLES_FILE
+        .1
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))

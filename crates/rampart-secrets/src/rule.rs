@@ -216,8 +216,9 @@ mod tests {
             all.push_str(name);
             all.push_str(text);
         }
-        all.push_str("published-examples.txt");
-        all.push_str(include_str!("../rules/published-examples.txt"));
+        let (name, text) = PUBLISHED_EXAMPLES_FILE;
+        all.push_str(name);
+        all.push_str(text);
         assert_eq!(
             BUILTIN_RULE_DIGEST,
             rampart_core::sha256_hex(all.as_bytes())
