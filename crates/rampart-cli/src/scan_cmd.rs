@@ -149,6 +149,7 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
     let mut result = scanner
         .run_walked(&opts, walked, history_findings, &tick)
         .map_err(|e| anyhow!(e))?;
+    // The engine times its own part; the user waited for the walk and the rule loading too.
     result.stats.duration_ms = clock.elapsed().as_millis() as u64;
     if let Some(b) = bar {
         b.finish_and_clear();
