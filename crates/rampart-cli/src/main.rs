@@ -17,6 +17,19 @@ use clap::Parser;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Asks the kernel for 4 KiB pages only. mimalloc's heap is eligible for transparent huge
+/// pages, so the first touch of each 2 MiB region zeroes all of it, however little a scan then
+/// uses: a one-core scan of a 60 MB tree spent a third of its time zeroing pages when the
+/// machine had just been idle, and a sixth right after another scan (kernel profile of
+/// `clear_page`). Short runs that touch their heap sparsely gain nothing from huge pages.
+fn small_pages_only() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: a process-wide flag with no pointer arguments; failure leaves the default.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 fn main() -> ExitCode {
     // Like other Unix filters, end quietly when the reader of our output goes away
     // (`rampart rules list | head`) instead of failing on a broken pipe.
@@ -25,6 +38,7 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
+    small_pages_only();
     let cli = cli::Cli::parse();
     let outcome = match cli.command {
         cli::Command::Scan(args) => scan_cmd::run(args),

@@ -69,6 +69,12 @@ pub struct Scanner {
     analyzers: Vec<Box<dyn Analyzer>>,
 }
 
+thread_local! {
+    /// Each worker thread reads every file it scans into this one buffer (files under the
+    /// memory-map threshold, so it stays below a few MB).
+    static READ_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// What one file produced.
 #[derive(Default)]
 struct FileOutcome {
@@ -195,6 +201,10 @@ impl Scanner {
     }
 
     fn scan_file(&self, entry: &WalkEntry, config: &Config) -> FileOutcome {
+        READ_BUFFER.with_borrow_mut(|buf| self.scan_file_with(entry, config, buf))
+    }
+
+    fn scan_file_with(&self, entry: &WalkEntry, config: &Config, buf: &mut Vec<u8>) -> FileOutcome {
         let mut out = FileOutcome::default();
         if entry.is_symlink {
             out.skipped.symlink = 1;
@@ -204,7 +214,7 @@ impl Scanner {
             path: entry.rel_path.clone(),
             message,
         };
-        let loaded = match load_file(&entry.path, config.scan.max_file_size) {
+        let loaded = match load_file(&entry.path, config.scan.max_file_size, buf) {
             Ok(LoadOutcome::Loaded(l)) => l,
             Ok(LoadOutcome::TooLarge(_)) => {
                 out.skipped.too_large = 1;
