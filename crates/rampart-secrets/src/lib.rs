@@ -271,12 +271,18 @@ struct Hit {
     decoded: bool,
 }
 
-/// Byte offset → (line, column), both 1-based, for offsets visited in increasing order.
+/// Byte offset → (line, column), both 1-based; the column counts characters. Offsets are
+/// visited mostly in increasing order (hits sorted by start): each step costs the distance
+/// from the previous offset, so a file with many findings, or a long minified line with
+/// several, is not re-read from its start for each one.
 struct LineIndex<'a> {
     bytes: &'a [u8],
+    /// The last offset asked for, its line, the start of that line, and the characters
+    /// between the two.
     offset: usize,
     line: u32,
     line_start: usize,
+    chars: u32,
 }
 
 impl<'a> LineIndex<'a> {
@@ -286,24 +292,40 @@ impl<'a> LineIndex<'a> {
             offset: 0,
             line: 1,
             line_start: 0,
+            chars: 0,
         }
     }
 
     fn position(&mut self, at: usize) -> (u32, u32) {
-        if at < self.offset {
-            *self = LineIndex::new(self.bytes);
-        }
-        for nl in memchr_iter(b'\n', &self.bytes[self.offset..at]) {
-            self.line += 1;
-            self.line_start = self.offset + nl + 1;
+        let from = self.offset;
+        if at >= from {
+            for nl in memchr_iter(b'\n', &self.bytes[from..at]) {
+                self.line += 1;
+                self.line_start = from + nl + 1;
+            }
+            let counted_from = if self.line_start > from {
+                self.chars = 0;
+                self.line_start
+            } else {
+                from
+            };
+            self.chars += char_count(&self.bytes[counted_from..at]);
+        } else if at >= self.line_start {
+            self.chars -= char_count(&self.bytes[at..from]);
+        } else {
+            self.line -= memchr_iter(b'\n', &self.bytes[at..from]).count() as u32;
+            self.line_start = memchr::memrchr(b'\n', &self.bytes[..at]).map_or(0, |p| p + 1);
+            self.chars = char_count(&self.bytes[self.line_start..at]);
         }
         self.offset = at;
-        let col = String::from_utf8_lossy(&self.bytes[self.line_start..at])
-            .chars()
-            .count() as u32
-            + 1;
-        (self.line, col)
+        (self.line, self.chars + 1)
     }
+}
+
+/// Characters in UTF-8 text: the bytes that are not continuation bytes (for invalid UTF-8,
+/// a close count that never needs decoding).
+fn char_count(bytes: &[u8]) -> u32 {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count() as u32
 }
 
 /// The line holding `at`, with every secret on it replaced by its redacted form, cut to a
@@ -353,5 +375,43 @@ impl Analyzer for SecretsAnalyzer {
         out: &mut Vec<Finding>,
     ) -> Result<(), AnalyzeError> {
         self.find_into(file.bytes, file.rel_path, None, budget, out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Line and character column the slow way.
+    fn naive(bytes: &[u8], at: usize) -> (u32, u32) {
+        let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |p| p + 1);
+        let line = 1 + memchr_iter(b'\n', &bytes[..at]).count() as u32;
+        let col = std::str::from_utf8(&bytes[line_start..at])
+            .unwrap()
+            .chars()
+            .count() as u32;
+        (line, col + 1)
+    }
+
+    #[test]
+    fn line_index_matches_a_recount_in_any_order() {
+        let text = "key = \"é€𝄞x\"\n\nsecond line ü\nthird\n\n€€ last".as_bytes();
+        let boundaries: Vec<usize> = (0..=text.len())
+            .filter(|&i| i == text.len() || (text[i] as i8) >= -0x40)
+            .collect();
+        // Forward, backward within a line, across lines, and repeats.
+        let mut order: Vec<usize> = boundaries.clone();
+        order.extend(boundaries.iter().rev());
+        order.extend(
+            boundaries
+                .iter()
+                .step_by(3)
+                .chain(boundaries.iter().step_by(5).rev()),
+        );
+        order.extend([0, text.len(), 7, 7, 3]);
+        let mut index = LineIndex::new(text);
+        for at in order {
+            assert_eq!(index.position(at), naive(text, at), "offset {at}");
+        }
     }
 }
