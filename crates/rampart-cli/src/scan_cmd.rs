@@ -52,16 +52,17 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
     };
     let selected = select_analyzers(&only, &args.skip)?;
     let formats = output_plan(&args.format, &args.output)?;
-    // With more than one thread, walk the tree while the analyzers load their rules: both are
-    // start-up work, and on small trees the walk is as long as the scan's serial part.
-    // `--jobs 1` stays on one thread.
+    // With more than one thread, the walk starts now and goes on while the analyzers load their
+    // rules; files are scanned as it finds them. `--jobs 1` walks first, on one thread.
     let threads = rampart_engine::threads(args.jobs);
-    let walk = {
-        let (roots, base) = (walk_roots.clone(), base.clone());
-        let excludes = config.scan.exclude.clone();
-        move || rampart_engine::walk(&roots, &base, &excludes, threads)
-    };
-    let walker = (threads > 1).then(|| std::thread::spawn(walk.clone()));
+    let walk = rampart_engine::start_walk(
+        &walk_roots,
+        &base,
+        &config.scan.exclude,
+        threads,
+        threads > 1,
+    )
+    .map_err(|e| anyhow!(e))?;
 
     let mut analyzers: Vec<Box<dyn Analyzer>> = Vec::new();
     let mut history_findings = Vec::new();
@@ -141,13 +142,8 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
             b.set_position(done);
         }
     };
-    let walked = match walker {
-        Some(w) => w.join().map_err(|_| anyhow!("the file walk panicked"))?,
-        None => walk(),
-    }
-    .map_err(|e| anyhow!(e))?;
     let mut result = scanner
-        .run_walked(&opts, walked, history_findings, &tick)
+        .run_walk(&opts, walk, history_findings, &tick)
         .map_err(|e| anyhow!(e))?;
     // The engine times its own part; the user waited for the walk and the rule loading too.
     result.stats.duration_ms = clock.elapsed().as_millis() as u64;

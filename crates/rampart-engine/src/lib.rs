@@ -20,4 +20,4 @@ pub use language::Language;
 pub use scan::{FileError, ScanOptions, ScanResult, ScanStats, Scanner, Skipped, threads};
 pub use source::{LoadOutcome, LoadedFile, load_file, looks_binary};
 pub use suppress::{Baseline, Suppressed, SuppressionSource, inline_suppression};
-pub use walk::{DEFAULT_EXCLUDES, WalkError, walk};
+pub use walk::{DEFAULT_EXCLUDES, Walk, WalkEntry, WalkError, Walked, start_walk, walk};

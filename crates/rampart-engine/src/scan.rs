@@ -2,19 +2,16 @@
 //! fingerprinted findings.
 
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use rampart_core::{Finding, assign_fingerprints};
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::source::LoadOutcome;
 use crate::suppress::{ConfigIgnores, Suppressed, SuppressionSource, inline_suppression};
-use crate::walk::{WalkEntry, WalkError};
-use crate::{
-    AnalyzeError, Analyzer, Baseline, Budget, Config, Language, SourceFile, load_file, walk,
-};
+use crate::walk::{Walk, WalkEntry, Walked, start_walk};
+use crate::{AnalyzeError, Analyzer, Baseline, Budget, Config, Language, SourceFile, load_file};
 
 pub struct ScanOptions {
     pub roots: Vec<PathBuf>,
@@ -62,6 +59,44 @@ pub struct ScanResult {
     pub errors: Vec<FileError>,
     pub warnings: Vec<String>,
     pub stats: ScanStats,
+}
+
+impl ScanResult {
+    /// Counts one file's outcome in.
+    fn add(&mut self, o: FileOutcome) {
+        let stats = &mut self.stats;
+        stats.files_found += 1;
+        if let Some(b) = o.scanned_bytes {
+            stats.files_scanned += 1;
+            stats.bytes_scanned += b;
+        }
+        stats.skipped.too_large += o.skipped.too_large;
+        stats.skipped.binary += o.skipped.binary;
+        stats.skipped.symlink += o.skipped.symlink;
+        for a in o.analyzed_by {
+            *stats.files_by_analyzer.entry(a.to_string()).or_insert(0) += 1;
+        }
+        self.findings.extend(o.findings);
+        self.suppressed.extend(o.suppressed);
+        self.errors.extend(o.errors);
+    }
+
+    /// Adds what another thread's share of the files produced.
+    fn merge(&mut self, part: ScanResult) {
+        let (stats, p) = (&mut self.stats, part.stats);
+        stats.files_found += p.files_found;
+        stats.files_scanned += p.files_scanned;
+        stats.bytes_scanned += p.bytes_scanned;
+        stats.skipped.too_large += p.skipped.too_large;
+        stats.skipped.binary += p.skipped.binary;
+        stats.skipped.symlink += p.skipped.symlink;
+        for (a, n) in p.files_by_analyzer {
+            *stats.files_by_analyzer.entry(a).or_insert(0) += n;
+        }
+        self.findings.extend(part.findings);
+        self.suppressed.extend(part.suppressed);
+        self.errors.extend(part.errors);
+    }
 }
 
 /// The analyzers of one scan.
@@ -121,73 +156,63 @@ impl Scanner {
         extra: Vec<Finding>,
         tick: &(dyn Fn(u64, u64) + Sync),
     ) -> Result<ScanResult, String> {
-        let walked = walk(
+        let threads = threads(opts.jobs);
+        let walk = start_walk(
             &opts.roots,
             &opts.base,
             &opts.config.scan.exclude,
-            threads(opts.jobs),
+            threads,
+            threads > 1,
         )?;
-        self.run_walked(opts, walked, extra, tick)
+        self.run_walk(opts, walk, extra, tick)
     }
 
-    /// Scans what a [`walk`] of `opts.roots` found. Callers can walk while the analyzers are
-    /// still being built (rule parsing and the keyword database are start-up work that would
-    /// otherwise leave all but one core idle).
-    pub fn run_walked(
+    /// Scans the files of a [`start_walk`] of `opts.roots` as they are found, on `opts.jobs`
+    /// threads. Callers can start the walk before the analyzers are built (rule parsing is
+    /// start-up work that would otherwise leave the other cores idle).
+    pub fn run_walk(
         &self,
         opts: &ScanOptions,
-        (entries, walk_errors): (Vec<WalkEntry>, Vec<WalkError>),
+        walk: Walk,
         extra: Vec<Finding>,
         tick: &(dyn Fn(u64, u64) + Sync),
     ) -> Result<ScanResult, String> {
         let started = Instant::now();
-        let threads = threads(opts.jobs);
         let ignores = ConfigIgnores::new(&opts.config.ignore)?;
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .map_err(|e| e.to_string())?;
-        let total = entries.len() as u64;
-        let done = Mutex::new(0u64);
-        let outcomes: Vec<FileOutcome> = pool.install(|| {
-            entries
-                .par_iter()
-                .map(|entry| {
-                    let out = self.scan_file(entry, &opts.config);
-                    let mut d = done.lock().unwrap();
-                    *d += 1;
-                    tick(*d, total);
-                    out
+        let done = AtomicU64::new(0);
+        let parts: Vec<ScanResult> = std::thread::scope(|s| {
+            let workers: Vec<_> = (0..threads(opts.jobs))
+                .map(|_| {
+                    s.spawn(|| {
+                        let mut part = ScanResult::default();
+                        for item in walk.found() {
+                            match item {
+                                Walked::File(entry) => {
+                                    part.add(self.scan_file(&entry, &opts.config));
+                                    let d = done.fetch_add(1, Ordering::Relaxed) + 1;
+                                    tick(d, walk.found_so_far());
+                                }
+                                Walked::Error(e) => part.errors.push(FileError {
+                                    path: e.path,
+                                    message: e.message,
+                                }),
+                            }
+                        }
+                        part
+                    })
                 })
-                .collect()
-        });
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| w.join())
+                .collect::<Result<_, _>>()
+        })
+        .map_err(|_| "a scan thread panicked".to_string())?;
+        walk.finish()?;
 
         let mut result = ScanResult::default();
-        result
-            .errors
-            .extend(walk_errors.into_iter().map(|e| FileError {
-                path: e.path,
-                message: e.message,
-            }));
-        result.stats.files_found = total;
-        for o in outcomes {
-            if let Some(b) = o.scanned_bytes {
-                result.stats.files_scanned += 1;
-                result.stats.bytes_scanned += b;
-            }
-            result.stats.skipped.too_large += o.skipped.too_large;
-            result.stats.skipped.binary += o.skipped.binary;
-            result.stats.skipped.symlink += o.skipped.symlink;
-            for a in o.analyzed_by {
-                *result
-                    .stats
-                    .files_by_analyzer
-                    .entry(a.to_string())
-                    .or_insert(0) += 1;
-            }
-            result.findings.extend(o.findings);
-            result.suppressed.extend(o.suppressed);
-            result.errors.extend(o.errors);
+        for part in parts {
+            result.merge(part);
         }
         result.findings.extend(extra);
         self.finish(&mut result, opts, &ignores);
