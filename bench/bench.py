@@ -78,8 +78,7 @@ def warm(tree: str, argv: list[str]) -> None:
 
     Done before every timed run: this machine's kernel runs DAMON reclaim (`kdamond`, action
     `pageout`, up to 128 MB/s of pages idle for a few seconds), so during a one-minute peer run
-    the tree read at its start and the other tool's idle executable go back to disk (rampart
-    measured up to 1.6× slower right after gitleaks or ripsecrets than after itself)."""
+    the tree read at its start and the other tool's idle executable go back to disk."""
     subprocess.run(["sh", "-c", f"find {shlex.quote(tree)} -type f -print0 | xargs -0 cat > /dev/null"])
     for arg in argv:
         exe = arg if os.path.isabs(arg) else shutil.which(arg)
