@@ -39,8 +39,9 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 /// Loads `path`, reading it into `buf` (cleared first) unless it is large enough to map.
-/// Callers reuse one buffer for many files: a fresh allocation per file costs the kernel a
-/// zeroed page for every page of it, which was a tenth of a one-core scan.
+/// Callers reuse one buffer for many files: a fresh allocation per file can cost the kernel a
+/// zeroed page for every page of it (13% of a one-core scan in one profile, before the CLI
+/// turned huge pages off; a few percent since).
 pub fn load_file<'buf>(
     path: &Path,
     max_size: u64,
