@@ -399,9 +399,9 @@ def main() -> int:
         cores = os.cpu_count() or 1
         if cores > 1 and {"1 core", "all cores"} <= set(groups):
             print(f"   scaling: one core, {cores} one-core scans at once, all cores", file=sys.stderr, flush=True)
-            one = commands(tools, tree, None, alt, work)["1 core"]["rampart"]
-            many = commands(tools, tree, None, alt, work)["all cores"]["rampart"]
-            tr["scaling"] = scaling(one, many, cores, "/tmp", a.runs or 5, a.max_run, tree)
+            rampart = {g: c["rampart"] for g, c in commands(tools, tree, None, alt, work).items()}
+            tr["scaling"] = scaling(rampart["1 core"], rampart["all cores"], cores, "/tmp",
+                                    a.runs or 5, a.max_run, tree)
         raw["trees"][name] = tr
         raw["load"] = f"{raw['load_start']} at the start, {load()} after the last tree"
         (work / "raw.json").write_text(json.dumps(raw, indent=1))

@@ -122,34 +122,43 @@ def raw_bar_cost(rows, hit, bar=0.05):
     """What the raw FP-rate bar costs in recall when contradictions are counted as negatives.
 
     A contradiction's text is byte-identical to a positive document, so a scanner reports both or
-    neither. With this run's other detections fixed, silence the texts that free the most
-    negatives per positive given up until the raw FP rate reaches the bar, and print the best
-    recall left (also with every other FP and miss fixed, the least any scanner must give up)."""
+    neither. With this run's other detections fixed, find the fewest positives whose texts must be
+    silenced to bring the raw FP rate to the bar (exact: a small knapsack over the texts), and print
+    the recall left; also with every other FP and miss fixed, the least any scanner must give up."""
     neg = [r for r in rows if r["label"] == "neg"]
     pos = [r for r in rows if r["label"] == "pos"]
     twins = defaultdict(lambda: [0, 0])  # sha256 -> [contradicting negatives, positives]
     for r in neg:
         if r["pos_elsewhere"]:
-            twins[r.get("sha256", "")][0] += 1
+            twins[r["sha256"]][0] += 1
     for r in pos:
-        if r.get("sha256", "") in twins:
+        if r["sha256"] in twins:
             twins[r["sha256"]][1] += 1
     # Only texts this run reports can be silenced; a perfect scanner reports them all.
-    reported = {r.get("sha256", "") for r in neg if r["pos_elsewhere"] and r["file"] in hit}
+    reported = {r["sha256"] for r in neg if r["pos_elsewhere"] and r["file"] in hit}
     allowed = int(bar * len(neg))
 
     def cost(texts, other_fps):
-        order = sorted((twins[t] for t in texts), key=lambda t: -t[0] / max(t[1], 1))
-        fps, lost = sum(t[0] for t in order), 0
-        for n, p in order:
-            if fps + other_fps <= allowed:
-                break
-            fps, lost = fps - n, lost + p
-        return lost
+        """Fewest positives given up to free enough negatives (None: the bar is out of reach)."""
+        need = sum(twins[t][0] for t in texts) + other_fps - allowed
+        if need <= 0:
+            return 0
+        if need > sum(twins[t][0] for t in texts):
+            return None
+        least = [0] + [float("inf")] * need  # least[k]: positives lost to free >= k negatives
+        for t in texts:
+            n, p = twins[t]
+            for k in range(need, 0, -1):
+                least[k] = min(least[k], least[max(k - n, 0)] + p)
+        return least[need]
 
     other = sum(1 for r in neg if not r["pos_elsewhere"] and r["file"] in hit)
     tp = sum(1 for r in pos if r["file"] in hit)
     lost, lost0 = cost(reported, other), cost(twins, 0)
+    if lost is None:
+        print(f"raw FP rate <= {bar} (at most {allowed} of {len(neg)} negatives) is out of reach with "
+              f"these {other} other FPs, whatever is silenced")
+        return
     print(f"raw FP rate <= {bar} (at most {allowed} of {len(neg)} negatives) with these {other} other FPs "
           f"needs >= {lost} labelled positives missed (their twins silenced): recall <= "
           f"{ratio(tp - lost, len(pos)):.3f}; even with no other FP and no other miss, >= {lost0} missed "

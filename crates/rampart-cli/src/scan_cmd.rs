@@ -55,14 +55,8 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
     // With more than one thread, the walk starts now and goes on while the analyzers load their
     // rules; files are scanned as it finds them. `--jobs 1` walks first, on one thread.
     let threads = rampart_engine::threads(args.jobs);
-    let walk = rampart_engine::start_walk(
-        &walk_roots,
-        &base,
-        &config.scan.exclude,
-        threads,
-        threads > 1,
-    )
-    .map_err(|e| anyhow!(e))?;
+    let walk = rampart_engine::start_walk(&walk_roots, &base, &config.scan.exclude, threads)
+        .map_err(|e| anyhow!(e))?;
 
     let mut analyzers: Vec<Box<dyn Analyzer>> = Vec::new();
     let mut history_findings = Vec::new();

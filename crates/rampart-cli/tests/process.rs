@@ -7,6 +7,7 @@
 #[test]
 fn runs_with_transparent_huge_pages_off() {
     use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
     use std::process::{Command, Stdio};
 
     let dir = tempfile::tempdir().unwrap();
@@ -27,9 +28,30 @@ fn runs_with_transparent_huge_pages_off() {
         .stdout(Stdio::null())
         .spawn()
         .unwrap();
-    // Opening the FIFO for writing waits for rampart to open it for reading: by then `main`
-    // has long run, and rampart waits for the bytes while its status is read.
-    let mut writer = std::fs::OpenOptions::new().write(true).open(&fifo).unwrap();
+    // A non-blocking open for writing succeeds once rampart has the FIFO open for reading: by
+    // then `main` has long run, and rampart waits for the bytes while its status is read.
+    // Polled, so a rampart that exits first fails the test instead of hanging it.
+    let started = std::time::Instant::now();
+    let mut writer = loop {
+        let open = std::fs::OpenOptions::new()
+            .write(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(&fifo);
+        match open {
+            Ok(w) => break w,
+            Err(_) => {
+                assert!(
+                    child.try_wait().unwrap().is_none(),
+                    "rampart ended before reading the FIFO"
+                );
+                assert!(
+                    started.elapsed().as_secs() < 60,
+                    "rampart never read the FIFO"
+                );
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+        }
+    };
     let status = std::fs::read_to_string(format!("/proc/{}/status", child.id())).unwrap();
     writer.write_all(b"nothing here\n").unwrap();
     drop(writer);

@@ -37,6 +37,14 @@ pub struct Skipped {
     pub symlink: u64,
 }
 
+impl std::ops::AddAssign for Skipped {
+    fn add_assign(&mut self, other: Skipped) {
+        self.too_large += other.too_large;
+        self.binary += other.binary;
+        self.symlink += other.symlink;
+    }
+}
+
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ScanStats {
     pub files_found: u64,
@@ -70,9 +78,7 @@ impl ScanResult {
             stats.files_scanned += 1;
             stats.bytes_scanned += b;
         }
-        stats.skipped.too_large += o.skipped.too_large;
-        stats.skipped.binary += o.skipped.binary;
-        stats.skipped.symlink += o.skipped.symlink;
+        stats.skipped += o.skipped;
         for a in o.analyzed_by {
             *stats.files_by_analyzer.entry(a.to_string()).or_insert(0) += 1;
         }
@@ -87,9 +93,7 @@ impl ScanResult {
         stats.files_found += p.files_found;
         stats.files_scanned += p.files_scanned;
         stats.bytes_scanned += p.bytes_scanned;
-        stats.skipped.too_large += p.skipped.too_large;
-        stats.skipped.binary += p.skipped.binary;
-        stats.skipped.symlink += p.skipped.symlink;
+        stats.skipped += p.skipped;
         for (a, n) in p.files_by_analyzer {
             *stats.files_by_analyzer.entry(a).or_insert(0) += n;
         }
@@ -102,12 +106,6 @@ impl ScanResult {
 /// The analyzers of one scan.
 pub struct Scanner {
     analyzers: Vec<Box<dyn Analyzer>>,
-}
-
-thread_local! {
-    /// Each worker thread reads every file it scans into this one buffer (files under the
-    /// memory-map threshold, so it stays below a few MB).
-    static READ_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// What one file produced.
@@ -156,13 +154,11 @@ impl Scanner {
         extra: Vec<Finding>,
         tick: &(dyn Fn(u64, u64) + Sync),
     ) -> Result<ScanResult, String> {
-        let threads = threads(opts.jobs);
         let walk = start_walk(
             &opts.roots,
             &opts.base,
             &opts.config.scan.exclude,
-            threads,
-            threads > 1,
+            threads(opts.jobs),
         )?;
         self.run_walk(opts, walk, extra, tick)
     }
@@ -185,10 +181,13 @@ impl Scanner {
                 .map(|_| {
                     s.spawn(|| {
                         let mut part = ScanResult::default();
+                        // Every file this thread reads goes into this one buffer (files under
+                        // the memory-map threshold, so it stays below a few MB).
+                        let mut buf = Vec::new();
                         for item in walk.found() {
                             match item {
                                 Walked::File(entry) => {
-                                    part.add(self.scan_file(&entry, &opts.config));
+                                    part.add(self.scan_file(&entry, &opts.config, &mut buf));
                                     let d = done.fetch_add(1, Ordering::Relaxed) + 1;
                                     tick(d, walk.found_so_far());
                                 }
@@ -225,11 +224,7 @@ impl Scanner {
         Ok(result)
     }
 
-    fn scan_file(&self, entry: &WalkEntry, config: &Config) -> FileOutcome {
-        READ_BUFFER.with_borrow_mut(|buf| self.scan_file_with(entry, config, buf))
-    }
-
-    fn scan_file_with(&self, entry: &WalkEntry, config: &Config, buf: &mut Vec<u8>) -> FileOutcome {
+    fn scan_file(&self, entry: &WalkEntry, config: &Config, buf: &mut Vec<u8>) -> FileOutcome {
         let mut out = FileOutcome::default();
         if entry.is_symlink {
             out.skipped.symlink = 1;

@@ -65,7 +65,7 @@ impl Walk {
         self.found.iter()
     }
 
-    /// Files and errors found so far.
+    /// Files found so far (the total a progress bar shows while the walk goes on).
     pub fn found_so_far(&self) -> u64 {
         self.sent.load(Ordering::Relaxed)
     }
@@ -103,20 +103,19 @@ pub fn walk(
     excludes: &[String],
     threads: usize,
 ) -> Result<(Vec<WalkEntry>, Vec<WalkError>), String> {
-    start_walk(roots, base, excludes, threads, false)?.into_sorted()
+    start_walk(roots, base, excludes, threads)?.into_sorted()
 }
 
 /// Starts walking every root with `threads` walker threads; paths are reported relative to
-/// `base`. In the `background` the caller gets the walk at once; otherwise the walk has ended
-/// when this returns (one thread at a time, for `--jobs 1`). A missing root or an invalid
-/// exclude pattern is an error before anything is walked. A file under two of the roots is
-/// reported once.
+/// `base`. With more than one thread the walk goes on in the background; with one it has ended
+/// when this returns, so `--jobs 1` keeps one thread busy at a time. A missing root or an
+/// invalid exclude pattern is an error before anything is walked. A file under two of the
+/// roots is reported once.
 pub fn start_walk(
     roots: &[PathBuf],
     base: &Path,
     excludes: &[String],
     threads: usize,
-    background: bool,
 ) -> Result<Walk, String> {
     let mut plan = Vec::new();
     for root in roots {
@@ -150,7 +149,7 @@ pub fn start_walk(
             }
         }
     };
-    let walker = if background {
+    let walker = if threads > 1 {
         Some(std::thread::spawn(run))
     } else {
         run();
@@ -185,7 +184,9 @@ impl Sender {
         {
             return true;
         }
-        self.sent.fetch_add(1, Ordering::Relaxed);
+        if matches!(item, Walked::File(_)) {
+            self.sent.fetch_add(1, Ordering::Relaxed);
+        }
         self.tx.send(item).is_ok()
     }
 }
@@ -325,14 +326,14 @@ mod tests {
             root.to_path_buf(),
             root.join("sub/deep/c.py"),
         ];
-        for background in [false, true] {
-            let walk = start_walk(&roots, root, &[], 2, background).unwrap();
+        for threads in [1, 2] {
+            let walk = start_walk(&roots, root, &[], threads).unwrap();
             let (entries, errors) = walk.into_sorted().unwrap();
             let names: Vec<_> = entries.iter().map(|e| e.rel_path.as_str()).collect();
             assert_eq!(names, ["a.py", "sub/b.py", "sub/deep/c.py"]);
             assert!(errors.is_empty());
         }
-        let missing = start_walk(&[root.join("nope")], root, &[], 1, true);
+        let missing = start_walk(&[root.join("nope")], root, &[], 2);
         assert!(missing.is_err_and(|e| e.contains("nope")));
     }
 }
